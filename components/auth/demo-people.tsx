@@ -1,0 +1,35 @@
+import { demoSignInAction } from '@/app/signin/actions';
+import type { TDemoPerson } from '@/lib/auth/demo-people';
+import s from './demo-people.module.css';
+
+const GROUPS: TDemoPerson['group'][] = ['Organizer', 'Moderator', 'Recruiters', 'Talents'];
+
+export function DemoPeople({ people, callbackUrl }: { people: TDemoPerson[]; callbackUrl: string }) {
+  return (
+    <div className={s.groups}>
+      {GROUPS.map((group) => {
+        const inGroup = people.filter((p) => p.group === group);
+        if (inGroup.length === 0) return null;
+        return (
+          <section key={group} aria-label={group}>
+            <h3>{group}</h3>
+            <ul className={s.list}>
+              {inGroup.map((p) => (
+                <li key={p.id}>
+                  <form action={demoSignInAction}>
+                    <input type="hidden" name="userId" value={p.id} />
+                    <input type="hidden" name="callbackUrl" value={callbackUrl} />
+                    <button type="submit" className={s.person} aria-label={`Sign in as ${p.name}`}>
+                      <span className={s.name}>{p.name}</span>
+                      <span className={s.sub}>{p.company ?? p.headline}</span>
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { outboxScope } from '@/lib/mail/queries';
+import { signOutAction } from '@/app/signin/actions';
+import { NotificationBell } from './notification-bell';
+import s from './layout.module.css';
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  const showOutbox = (await outboxScope(getDb(), user)) !== 'none';
+  return (
+    <header className={s.header}>
+      <div className={`container ${s.inner}`}>
+        <Link href="/" className={s.brand}>
+          <span className={s.logo} aria-hidden="true" /> Fairground
+        </Link>
+        <nav className={s.nav} aria-label="Main">
+          <Link href="/">Events</Link>
+          {showOutbox ? <Link href="/outbox">Outbox</Link> : null}
+          {user ? (
+            <>
+              <NotificationBell userId={user.id} />
+              <Link href="/profile">{user.name ?? user.email ?? 'Profile'}</Link>
+              <form action={signOutAction}>
+                <button type="submit" className={s.linkButton}>
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/signin">Sign in</Link>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

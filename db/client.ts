@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Db | Tx;
+
+export type Listener = (payload: string) => void;
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe. */
+  listen(channel: string, onPayload: Listener): Promise<() => Promise<void>>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+// Any fixed 64-bit number shared by every instance: serializes migrations across a fleet.
+const MIGRATION_LOCK = 7_262_000_001;
+
+export function openPostgres(url: string, migrationsFolder: string, max = 10): DatabaseHandle {
+  const sql = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    async listen(channel, onPayload) {
+      const sub = await sql.listen(channel, onPayload);
+      return () => sub.unlisten();
+    },
+    async migrate() {
+      const one = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await one`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(drizzlePostgres(one), { migrationsFolder });
+        await one`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      } finally {
+        await one.end();
+      }
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+export function openPglite(dataDir: string | undefined, migrationsFolder: string): DatabaseHandle {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir, { extensions: { btree_gist } });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async listen(channel, onPayload) {
+      return client.listen(channel, onPayload);
+    },
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+    },
+    close: () => client.close(),
+  };
+}
+
+declare global {
+  var __fairgroundDatabase: DatabaseHandle | undefined;
+}
+
+/** The process-wide database. Kept on globalThis because Next.js bundles routes and
+ * instrumentation separately: a module-level singleton would open PGlite twice. */
+export function database(): DatabaseHandle {
+  if (!globalThis.__fairgroundDatabase) {
+    const e = env();
+    const migrations = path.resolve(e.migrationsDir);
+    globalThis.__fairgroundDatabase = e.databaseUrl
+      ? openPostgres(e.databaseUrl, migrations)
+      : openPglite(path.resolve(e.pgliteDir), migrations);
+  }
+  return globalThis.__fairgroundDatabase;
+}
+
+export function getDb(): Db {
+  return database().db;
+}

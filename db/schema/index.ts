@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './profiles';
+export * from './companies';
+export * from './events';
+export * from './records';

@@ -1,0 +1,92 @@
+import { tz } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import {
+  companies,
+  companyFaqs,
+  companyJobs,
+  companyMembers,
+  eventCompanies,
+  eventDays,
+  events,
+  profiles,
+  registrations,
+  users,
+} from './schema';
+import { DEMO_COMPANIES, DEMO_EVENT, demoTalents } from './seed-data';
+
+const SEED_LOCK = 7_262_000_002;
+
+/** Seeds the demo fair once. Returns false when it was already there. Safe to run concurrently. */
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Two instances starting together must not both seed: the second waits, then sees the event.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [existing] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, DEMO_EVENT.slug));
+    if (existing) return false;
+
+    const inZone = { in: tz(DEMO_EVENT.timeZone) };
+    const today = format(now, 'yyyy-MM-dd', inZone);
+    const tomorrow = format(addDays(now, 1, inZone), 'yyyy-MM-dd', inZone);
+
+    const people = [
+      { id: 'demo-organizer', name: 'Olivia Okafor', email: 'organizer@demo.fairground.test', isAdmin: true, headline: 'Event organizer, Fairground Demo' },
+      { id: 'demo-moderator', name: 'Max Moreau', email: 'moderator@demo.fairground.test', isAdmin: false, headline: 'Career advisor and desk moderator' },
+    ];
+    await tx.insert(users).values(people.map(({ headline: _h, ...u }) => ({ ...u, isDemo: true, emailVerified: now })));
+    await tx.insert(profiles).values(people.map((p) => ({ userId: p.id, headline: p.headline, languages: ['English', 'German'] })));
+
+    const [event] = await tx
+      .insert(events)
+      .values({ ...DEMO_EVENT, status: 'live', chatInitiation: 'both', talentRequestCredits: 5, recruiterRequestCredits: 20, createdBy: 'demo-organizer' })
+      .returning({ id: events.id });
+    const eventId = event!.id;
+    await tx.insert(eventDays).values([
+      // The demo's first day is open all day, so every feature can be tried whenever the demo starts.
+      { eventId, date: today, mode: 'virtual', opensAt: '00:00', closesAt: '23:45', chatDurations: [10, 15, 30] },
+      { eventId, date: tomorrow, mode: 'in_person', opensAt: '09:00', closesAt: '17:00', chatDurations: [15, 30] },
+    ]);
+    await tx.insert(registrations).values([
+      { eventId, userId: 'demo-organizer', role: 'organizer' },
+      { eventId, userId: 'demo-moderator', role: 'moderator' },
+    ]);
+
+    for (const [ci, c] of DEMO_COMPANIES.entries()) {
+      const { faqs, jobs, recruiters, ...info } = c;
+      const [company] = await tx
+        .insert(companies)
+        .values({ ...info, websiteUrl: `https://${c.slug}.example` })
+        .returning({ id: companies.id });
+      const companyId = company!.id;
+      await tx.insert(eventCompanies).values({ eventId, companyId });
+      await tx.insert(companyFaqs).values(faqs.map(([question, answer], position) => ({ companyId, question, answer, position })));
+      await tx.insert(companyJobs).values(
+        jobs.map(([title, location, employmentType]) => ({
+          companyId,
+          title,
+          location,
+          employmentType,
+          description: `Join ${c.name} as ${title}. You will work in a small team with real ownership.`,
+        })),
+      );
+      for (const [ri, [name, headline]] of recruiters.entries()) {
+        const id = `demo-recruiter-${ci + 1}-${ri + 1}`;
+        const email = `${name.split(' ')[0]!.toLowerCase()}@${c.slug}.demo.fairground.test`;
+        await tx.insert(users).values({ id, name, email, isDemo: true, emailVerified: now });
+        await tx.insert(profiles).values({ userId: id, headline, languages: ['English'] });
+        await tx.insert(companyMembers).values({ companyId, userId: id, role: ri === 0 ? 'admin' : 'recruiter' });
+        await tx.insert(registrations).values({ eventId, userId: id, role: 'recruiter' });
+      }
+    }
+
+    const talents = demoTalents();
+    await tx.insert(users).values(talents.map((t) => ({ id: t.id, name: t.name, email: t.email, isDemo: true, emailVerified: now })));
+    await tx.insert(profiles).values(
+      talents.map((t) => ({ userId: t.id, headline: t.headline, bio: t.bio, languages: t.languages, experienceLevel: t.experienceLevel })),
+    );
+    // The first talent is left unregistered so the demo can show registering.
+    await tx.insert(registrations).values(talents.slice(1).map((t) => ({ eventId, userId: t.id, role: 'talent' as const })));
+    return true;
+  });
+}

@@ -1,0 +1,6 @@
+export async function register() {
+  // Skipped while `next build` collects pages: there is no database to prepare then.
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { boot } = await import('./lib/boot');
+  await boot();
+}

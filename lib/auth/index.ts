@@ -1,0 +1,83 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { eq } from 'drizzle-orm';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import type { Provider } from 'next-auth/providers';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { env } from '@/lib/env';
+import { sendMagicLink } from '@/lib/mail/magic-link';
+import { authSecret } from './secret';
+
+const ZDemoCredentials = z.object({ userId: z.string().min(1).max(64) });
+
+function providers(): Provider[] {
+  const e = env();
+  const list: Provider[] = [
+    {
+      id: 'email',
+      type: 'email',
+      name: 'Email',
+      maxAge: 24 * 60 * 60,
+      sendVerificationRequest: ({ identifier, url }) => sendMagicLink(getDb(), identifier, url),
+    },
+  ];
+  if (e.oauth.github) list.push(GitHub({ clientId: e.oauth.github.id, clientSecret: e.oauth.github.secret }));
+  if (e.oauth.google) list.push(Google({ clientId: e.oauth.google.id, clientSecret: e.oauth.google.secret }));
+  if (e.demoLogin) {
+    list.push(
+      Credentials({
+        id: 'demo',
+        name: 'Demo sign-in',
+        credentials: { userId: {} },
+        async authorize(raw) {
+          const parsed = ZDemoCredentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const [user] = await getDb().select().from(users).where(eq(users.id, parsed.data.userId));
+          // Only seeded demo people: a real account is never reachable without its owner.
+          if (!user || !user.isDemo) return null;
+          return { id: user.id, name: user.name, email: user.email };
+        },
+      }),
+    );
+  }
+  return list;
+}
+
+function config(): NextAuthConfig {
+  const db = getDb();
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    // JWT sessions: required by the demo (credentials) sign-in, and no session lookups per request.
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    secret: authSecret(),
+    trustHost: true,
+    providers: providers(),
+    pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
+    callbacks: {
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user }) {
+        const email = user.email?.toLowerCase();
+        if (user.id && email && env().adminEmails.includes(email)) {
+          await db.update(users).set({ isAdmin: true }).where(eq(users.id, user.id));
+        }
+      },
+    },
+  };
+}
+
+// Lazy config: nothing touches the database or the secret while `next build` runs.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,20 @@
+import { database } from '@/db/client';
+import { seedDemo } from '@/db/seed';
+import { env } from '@/lib/env';
+
+/** Runs once per server process before it serves: migrations, the demo seed, loud warnings. */
+export async function boot(): Promise<void> {
+  const e = env();
+  const handle = database();
+  const started = Date.now();
+  await handle.migrate();
+  console.log(`[fairground] database: ${handle.kind === 'pglite' ? `embedded PGlite in ${e.pgliteDir}` : 'PostgreSQL'} — migrated in ${Date.now() - started} ms`);
+  if (e.seedDemo && (await seedDemo(handle.db))) console.log('[fairground] seeded the demo fair');
+  if (e.demoLogin) {
+    console.warn(
+      '\n[fairground] ⚠ DEMO SIGN-IN IS ON (AUTH_DEMO_LOGIN): anyone can sign in as any seeded demo person,\n' +
+        '[fairground] ⚠ and every stored mail (including sign-in links) is visible at /outbox. Never expose this publicly.\n',
+    );
+  }
+  if (!e.smtpUrl) console.log('[fairground] SMTP_URL not set: mails are stored in the outbox only');
+}

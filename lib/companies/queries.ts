@@ -1,0 +1,53 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { companies, companyFaqs, companyJobs, companyMembers, eventCompanies, profiles, users } from '@/db/schema';
+
+export type TCompany = typeof companies.$inferSelect;
+
+export async function listEventCompanies(db: DbOrTx, eventId: string) {
+  const recruiterCount = db
+    .select({ companyId: companyMembers.companyId, n: count().as('n') })
+    .from(companyMembers)
+    .groupBy(companyMembers.companyId)
+    .as('rc');
+  const jobCount = db
+    .select({ companyId: companyJobs.companyId, n: count().as('jobs') })
+    .from(companyJobs)
+    .groupBy(companyJobs.companyId)
+    .as('jc');
+  return db
+    .select({ company: companies, recruiters: recruiterCount.n, jobs: jobCount.n })
+    .from(eventCompanies)
+    .innerJoin(companies, eq(companies.id, eventCompanies.companyId))
+    .leftJoin(recruiterCount, eq(recruiterCount.companyId, companies.id))
+    .leftJoin(jobCount, eq(jobCount.companyId, companies.id))
+    .where(eq(eventCompanies.eventId, eventId))
+    .orderBy(asc(companies.name));
+}
+
+export async function listAllCompanies(db: DbOrTx): Promise<TCompany[]> {
+  return db.select().from(companies).orderBy(asc(companies.name));
+}
+
+/** A company's profile as shown inside one event; undefined when it does not take part. */
+export async function getCompanyProfile(db: DbOrTx, eventId: string, companySlug: string) {
+  const [row] = await db
+    .select({ company: companies })
+    .from(eventCompanies)
+    .innerJoin(companies, eq(companies.id, eventCompanies.companyId))
+    .where(and(eq(eventCompanies.eventId, eventId), eq(companies.slug, companySlug)));
+  if (!row) return undefined;
+  const id = row.company.id;
+  const [faqs, jobs, recruiters] = await Promise.all([
+    db.select().from(companyFaqs).where(eq(companyFaqs.companyId, id)).orderBy(asc(companyFaqs.position)),
+    db.select().from(companyJobs).where(eq(companyJobs.companyId, id)).orderBy(asc(companyJobs.title)),
+    db
+      .select({ id: users.id, name: users.name, email: users.email, role: companyMembers.role, headline: profiles.headline })
+      .from(companyMembers)
+      .innerJoin(users, eq(users.id, companyMembers.userId))
+      .leftJoin(profiles, eq(profiles.userId, users.id))
+      .where(eq(companyMembers.companyId, id))
+      .orderBy(asc(users.name)),
+  ]);
+  return { company: row.company, faqs, jobs, recruiters };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+const ZFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const ZOptional = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const ZEnv = z.object({
+  DATABASE_URL: ZOptional.pipe(z.url({ message: 'DATABASE_URL must be a postgres:// URL' }).optional()),
+  PGLITE_DIR: ZOptional,
+  DATA_DIR: ZOptional,
+  MIGRATIONS_DIR: ZOptional,
+  AUTH_SECRET: ZOptional,
+  AUTH_URL: ZOptional,
+  AUTH_DEMO_LOGIN: ZFlag.optional(),
+  SEED_DEMO: ZFlag.optional(),
+  ADMIN_EMAILS: ZOptional,
+  SMTP_URL: ZOptional,
+  MAIL_FROM: ZOptional,
+  AUTH_GITHUB_ID: ZOptional,
+  AUTH_GITHUB_SECRET: ZOptional,
+  AUTH_GOOGLE_ID: ZOptional,
+  AUTH_GOOGLE_SECRET: ZOptional,
+  LIVEKIT_URL: ZOptional,
+  LIVEKIT_API_KEY: ZOptional,
+  LIVEKIT_API_SECRET: ZOptional,
+});
+
+export type TEnv = {
+  databaseUrl: string | undefined;
+  isEmbedded: boolean;
+  dataDir: string;
+  pgliteDir: string;
+  migrationsDir: string;
+  authSecret: string | undefined;
+  appUrl: string | undefined;
+  demoLogin: boolean;
+  seedDemo: boolean;
+  adminEmails: string[];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  oauth: { github?: { id: string; secret: string }; google?: { id: string; secret: string } };
+  livekit: { url: string; apiKey: string; apiSecret: string } | undefined;
+};
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isEmbedded = !e.DATABASE_URL;
+  const dataDir = e.DATA_DIR ?? '.data';
+  const pair = (id?: string, secret?: string) => (id && secret ? { id, secret } : undefined);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    isEmbedded,
+    dataDir,
+    pgliteDir: e.PGLITE_DIR ?? `${dataDir}/pglite`,
+    migrationsDir: e.MIGRATIONS_DIR ?? 'db/migrations',
+    authSecret: e.AUTH_SECRET,
+    appUrl: e.AUTH_URL,
+    // The demo sign-in lets anyone be anyone: on by default only on the embedded database.
+    demoLogin: e.AUTH_DEMO_LOGIN ?? isEmbedded,
+    seedDemo: e.SEED_DEMO ?? isEmbedded,
+    adminEmails: (e.ADMIN_EMAILS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? 'Fairground <no-reply@fairground.local>',
+    oauth: {
+      github: pair(e.AUTH_GITHUB_ID, e.AUTH_GITHUB_SECRET),
+      google: pair(e.AUTH_GOOGLE_ID, e.AUTH_GOOGLE_SECRET),
+    },
+    livekit:
+      e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
+        ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }
+        : undefined,
+  };
+}
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

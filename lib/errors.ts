@@ -1,0 +1,72 @@
+/**
+ * The codes a use-case may fail with. Each maps to one HTTP status and is safe to show.
+ * - unauthorized: no signed-in user where one is required (401)
+ * - forbidden: signed in, but this person may not do this (403)
+ * - not_found: the thing does not exist, or is hidden from this person (404)
+ * - invalid_input: input failed validation; fieldErrors say where (422)
+ * - conflict: a uniqueness rule of the database said no, e.g. a taken slug (409)
+ * - not_allowed_now: allowed in general, but not in the current state (409)
+ */
+export type TErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  | 'not_allowed_now';
+
+export const STATUS_OF: Record<TErrorCode | 'internal', number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_input: 422,
+  conflict: 409,
+  not_allowed_now: 409,
+  internal: 500,
+};
+
+export type TFieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: TErrorCode,
+    message: string,
+    readonly fieldErrors?: TFieldErrors,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export type TErrorBody = { code: TErrorCode | 'internal'; message: string; fieldErrors?: TFieldErrors };
+export type TResult<T> = ({ ok: true } & T) | { ok: false; error: TErrorBody };
+
+type PgLikeError = { code?: string; constraint_name?: string; constraint?: string };
+
+/** PostgreSQL error of a constraint, from postgres.js, PGlite, or wrapped by Drizzle. */
+export function pgError(err: unknown): PgLikeError | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
+    const c = (e as PgLikeError).code;
+    if (typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c)) return e as PgLikeError;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Maps anything thrown by a use-case to a body that leaks nothing unexpected. */
+export function toErrorBody(err: unknown, conflicts: Record<string, string> = {}): TErrorBody {
+  if (err instanceof AppError) {
+    return { code: err.code, message: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}) };
+  }
+  const pg = pgError(err);
+  if (pg && (pg.code === '23505' || pg.code === '23P01')) {
+    const name = pg.constraint_name ?? pg.constraint ?? '';
+    return { code: 'conflict', message: conflicts[name] ?? 'This conflicts with something that already exists.' };
+  }
+  if (pg && (pg.code === '23514' || pg.code === '22007' || pg.code === '22P02')) {
+    return { code: 'invalid_input', message: 'Some values are not valid. Check the form and try again.' };
+  }
+  console.error('[fairground] unexpected error', err);
+  return { code: 'internal', message: 'Something went wrong on our side. Please try again.' };
+}

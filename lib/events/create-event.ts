@@ -1,0 +1,34 @@
+import type { Db } from '@/db/client';
+import { eventDays, events, registrations } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { AppError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { canCreateEvent, type TActor } from './permissions';
+import { ZEventInput } from './schemas';
+
+/** Creates an event with its days; the creator becomes its organizer. */
+export async function createEvent(db: Db, actor: TActor | null, input: unknown): Promise<{ id: string; slug: string }> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  if (!canCreateEvent(actor)) throw new AppError('forbidden', 'Only platform organizers can create events.');
+  const data = parseInput(ZEventInput, input);
+  return db.transaction(async (tx) => {
+    const [event] = await tx
+      .insert(events)
+      .values({
+        slug: data.slug,
+        name: data.name,
+        description: data.description,
+        timeZone: data.timeZone,
+        status: data.status,
+        chatInitiation: data.chatInitiation,
+        talentRequestCredits: data.talentRequestCredits,
+        recruiterRequestCredits: data.recruiterRequestCredits,
+        createdBy: actor.id,
+      })
+      .returning({ id: events.id, slug: events.slug });
+    await tx.insert(eventDays).values(data.days.map((d) => ({ ...d, eventId: event!.id })));
+    await tx.insert(registrations).values({ eventId: event!.id, userId: actor.id, role: 'organizer' }).onConflictDoNothing();
+    await recordAudit(tx, { eventId: event!.id, actorId: actor.id, action: 'event.created', targetType: 'event', targetId: event!.id });
+    return event!;
+  });
+}

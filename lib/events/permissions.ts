@@ -1,0 +1,60 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { events, registrations } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+export type TRole = (typeof registrations.$inferSelect)['role'];
+export type TActor = { id: string; isAdmin: boolean };
+
+export async function rolesInEvent(db: DbOrTx, userId: string, eventId: string): Promise<TRole[]> {
+  const rows = await db
+    .select({ role: registrations.role })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId)));
+  return rows.map((r) => r.role);
+}
+
+export function canCreateEvent(actor: TActor | null): boolean {
+  return !!actor?.isAdmin;
+}
+
+export async function canManageEvent(db: DbOrTx, actor: TActor | null, eventId: string): Promise<boolean> {
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
+  return (await rolesInEvent(db, actor.id, eventId)).includes('organizer');
+}
+
+/** Draft events are visible to their organizers only. */
+export async function canViewEvent(
+  db: DbOrTx,
+  actor: TActor | null,
+  event: Pick<typeof events.$inferSelect, 'id' | 'status'>,
+): Promise<boolean> {
+  if (event.status !== 'draft') return true;
+  return canManageEvent(db, actor, event.id);
+}
+
+/** Throws forbidden unless the actor holds one of the roles in the event (admins pass as organizers). */
+export async function requireEventRole(
+  db: DbOrTx,
+  actor: TActor | null,
+  eventId: string,
+  allowed: TRole[],
+): Promise<TRole[]> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  const roles = await rolesInEvent(db, actor.id, eventId);
+  if (actor.isAdmin && allowed.includes('organizer')) return [...roles, 'organizer'];
+  if (!roles.some((r) => allowed.includes(r))) {
+    throw new AppError('forbidden', `Only ${allowed.join(' or ')}s of this event can do this.`);
+  }
+  return roles;
+}
+
+export async function isOrganizerAnywhere(db: DbOrTx, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.userId, userId), inArray(registrations.role, ['organizer'])))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+export const ALLOWED_DURATIONS = [5, 10, 15, 20, 25, 30, 45, 60] as const;
+
+let zones: Set<string> | undefined;
+export function isTimeZone(tz: string): boolean {
+  zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+  return zones.has(tz);
+}
+
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:00');
+
+export const ZEventDayInput = z
+  .object({
+    date: z.iso.date({ message: 'Pick a date' }),
+    mode: z.enum(['virtual', 'in_person'], { message: 'Choose virtual or in person' }),
+    opensAt: ZTime,
+    closesAt: ZTime,
+    chatDurations: z
+      .array(z.coerce.number().pipe(z.union(ALLOWED_DURATIONS.map((d) => z.literal(d)))), {
+        message: 'Pick at least one chat duration',
+      })
+      .min(1, 'Pick at least one chat duration'),
+  })
+  .refine((d) => d.closesAt > d.opensAt, { message: 'Closing time must be after opening time', path: ['closesAt'] });
+
+export const ZEventInput = z
+  .object({
+    name: z.string().trim().min(3, 'Give the event a name of at least 3 characters').max(120, 'Keep the name under 120 characters'),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3, 'The address needs at least 3 characters')
+      .max(60, 'Keep the address under 60 characters')
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes'),
+    description: z.string().trim().max(4000, 'Keep the description under 4000 characters').default(''),
+    timeZone: z.string().refine(isTimeZone, 'Pick a time zone from the list'),
+    status: z.enum(['draft', 'published', 'live', 'ended'], { message: 'Pick a status' }),
+    chatInitiation: z.enum(['talents', 'recruiters', 'both'], { message: 'Choose who may start 1-1 chats' }),
+    talentRequestCredits: z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(0, 'Use 0 or more').max(100, 'At most 100'),
+    recruiterRequestCredits: z
+      .union([z.literal('').transform(() => null), z.null(), z.coerce.number().int('Use a whole number').min(0, 'Use 0 or more').max(1000, 'At most 1000')])
+      .default(null),
+    days: z.array(ZEventDayInput).min(1, 'Add at least one day').max(14, 'At most 14 days'),
+  })
+  .superRefine((e, ctx) => {
+    const seen = new Set<string>();
+    e.days.forEach((d, i) => {
+      if (seen.has(d.date)) ctx.addIssue({ code: 'custom', message: 'Each day may appear once', path: ['days', i, 'date'] });
+      seen.add(d.date);
+    });
+  });
+
+export type TEventInput = z.infer<typeof ZEventInput>;
+export type TEventDayInput = z.infer<typeof ZEventDayInput>;
+
+export const EVENT_CONFLICTS = {
+  events_slug_unique: 'That address is already used by another event — choose another.',
+  event_days_event_date_unique: 'Each day may appear once.',
+};

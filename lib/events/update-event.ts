@@ -1,0 +1,49 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { eventDays, events } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { AppError } from '@/lib/errors';
+import { publishHint } from '@/lib/live/publish';
+import { topics } from '@/lib/live/topics';
+import { parseInput } from '@/lib/validation';
+import { canManageEvent, type TActor } from './permissions';
+import { ZEventInput } from './schemas';
+
+/** Replaces an event's settings and days. Days are matched by date so their ids stay stable. */
+export async function updateEvent(db: Db, actor: TActor | null, eventId: string, input: unknown): Promise<{ slug: string }> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  if (!(await canManageEvent(db, actor, eventId))) throw new AppError('forbidden', 'Only organizers of this event can edit it.');
+  const data = parseInput(ZEventInput, input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(events)
+      .set({
+        slug: data.slug,
+        name: data.name,
+        description: data.description,
+        timeZone: data.timeZone,
+        status: data.status,
+        chatInitiation: data.chatInitiation,
+        talentRequestCredits: data.talentRequestCredits,
+        recruiterRequestCredits: data.recruiterRequestCredits,
+        updatedAt: new Date(),
+      })
+      .where(eq(events.id, eventId))
+      .returning({ slug: events.slug });
+    if (!row) throw new AppError('not_found', 'This event no longer exists.');
+    const dates = data.days.map((d) => d.date);
+    await tx.delete(eventDays).where(and(eq(eventDays.eventId, eventId), notInArray(eventDays.date, dates)));
+    for (const d of data.days) {
+      await tx
+        .insert(eventDays)
+        .values({ ...d, eventId })
+        .onConflictDoUpdate({
+          target: [eventDays.eventId, eventDays.date],
+          set: { mode: d.mode, opensAt: d.opensAt, closesAt: d.closesAt, chatDurations: d.chatDurations },
+        });
+    }
+    await recordAudit(tx, { eventId, actorId: actor.id, action: 'event.updated', targetType: 'event', targetId: eventId });
+    await publishHint(tx, topics.event(eventId), { event: eventId });
+    return row;
+  });
+}

@@ -1,0 +1,28 @@
+import { getCurrentUser, type TUser } from '@/lib/auth/current-user';
+import { AppError, toErrorBody, type TResult } from '@/lib/errors';
+
+/**
+ * Server-action wrapper: injects the signed-in user (or null for `allowAnonymous`) and turns
+ * every thrown error into a typed result, so actions carry no try/catch and never throw a 500.
+ */
+export function authedAction<A extends unknown[], T extends object>(
+  fn: (user: TUser, ...args: A) => Promise<T>,
+  conflicts: Record<string, string> = {},
+) {
+  return async (...args: A): Promise<TResult<T>> => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw new AppError('unauthorized', 'Please sign in to continue.');
+      return { ok: true, ...(await fn(user, ...args)) };
+    } catch (err) {
+      if (isRedirect(err)) throw err;
+      return { ok: false, error: toErrorBody(err, conflicts) };
+    }
+  };
+}
+
+/** Next.js signals redirect()/notFound() by throwing; those must pass through. */
+export function isRedirect(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK'));
+}

@@ -1,0 +1,18 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { events } from '@/db/schema';
+import { outboxScope } from '@/lib/mail/queries';
+import { canManageEvent, canViewEvent, type TActor } from '@/lib/events/permissions';
+import type { TTopic } from './topics';
+
+/** Whether a signed-in person may receive hints about a topic (checked once per SSE connection). */
+export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Promise<boolean> {
+  if (topic === 'outbox') return (await outboxScope(db, actor)) !== 'none';
+  const [kind, id] = topic.split(':') as [string, string];
+  if (kind === 'user') return id === actor.id;
+  const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.id, id));
+  if (!event) return false;
+  if (kind === 'event') return canViewEvent(db, actor, event);
+  if (kind === 'event-admin') return canManageEvent(db, actor, event.id);
+  return false;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Topics a hint can be about. A browser subscribes to topics; /api/live checks each one. */
+export const ZTopic = z.union([
+  z.string().regex(/^event:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^event-admin:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^user:[A-Za-z0-9-]{1,64}$/, 'unknown topic'),
+  z.literal('outbox'),
+]);
+export type TTopic = z.infer<typeof ZTopic>;
+
+export const topics = {
+  event: (eventId: string) => `event:${eventId}` as TTopic,
+  eventAdmin: (eventId: string) => `event-admin:${eventId}` as TTopic,
+  user: (userId: string) => `user:${userId}` as TTopic,
+  outbox: 'outbox' as TTopic,
+};
+
+export type THint = { topic: TTopic; ids?: Record<string, string | number> };
+
+export const LIVE_CHANNEL = 'fairground_live';
+
+export const ZTopicList = z
+  .string()
+  .transform((s) => s.split(',').filter(Boolean))
+  .pipe(z.array(ZTopic).min(1, 'subscribe to at least one topic').max(50, 'at most 50 topics'));

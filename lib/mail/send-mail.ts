@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Db, DbOrTx } from '@/db/client';
+import { outbox } from '@/db/schema';
+import { env } from '@/lib/env';
+import { publishHint } from '@/lib/live/publish';
+import { topics } from '@/lib/live/topics';
+
+export type TMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  kind: string;
+  eventId?: string | null;
+};
+
+/** Stores a mail in the outbox (inside the caller's transaction); returns its id. */
+export async function queueMail(tx: DbOrTx, mail: TMail): Promise<string> {
+  const [row] = await tx
+    .insert(outbox)
+    .values({
+      toEmail: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      kind: mail.kind,
+      eventId: mail.eventId ?? null,
+    })
+    .returning({ id: outbox.id });
+  await publishHint(tx, topics.outbox, { id: row!.id });
+  return row!.id;
+}
+
+let transport: nodemailer.Transporter | undefined;
+
+/** Sends stored mails over SMTP when SMTP_URL is set; call after the storing transaction committed. */
+export async function deliverMail(db: Db, ids: string[]): Promise<void> {
+  const url = env().smtpUrl;
+  if (!url || ids.length === 0) return;
+  transport ??= nodemailer.createTransport(url);
+  for (const id of ids) {
+    const [m] = await db.select().from(outbox).where(eq(outbox.id, id));
+    if (!m) continue;
+    try {
+      await transport.sendMail({ from: env().mailFrom, to: m.toEmail, subject: m.subject, text: m.text, html: m.html ?? undefined });
+      await db.update(outbox).set({ status: 'sent', sentAt: new Date() }).where(eq(outbox.id, id));
+    } catch (err) {
+      await db.update(outbox).set({ status: 'failed', error: String(err).slice(0, 500) }).where(eq(outbox.id, id));
+    }
+  }
+}

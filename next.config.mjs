@@ -1,0 +1,14 @@
+/** @type {import('next').NextConfig} */
+const config = {
+  // The Docker image uses the standalone server; `npm start` uses `next start`, which refuses it.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
+  // PGlite loads its WebAssembly and data files from its own package folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pg-boss', 'nodemailer'],
+  outputFileTracingIncludes: { '/**': ['./db/migrations/**'] },
+  // Types are checked by `npm run typecheck` (TypeScript 7, native); Next's checker expects the TS 5 JS API.
+  typescript: { ignoreBuildErrors: true },
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default config;
