@@ -57,7 +57,7 @@ export function openPostgres(url: string, migrationsFolder: string, max = 10): D
 
 export function openPglite(dataDir: string | undefined, migrationsFolder: string): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, { extensions: { btree_gist } });
+  const client = new PGlite({ dataDir, extensions: { btree_gist } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
