@@ -8,6 +8,8 @@ const config = {
   // Types are checked by `npm run typecheck` (TypeScript 7, native); Next's checker expects the TS 5 JS API.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Lets a second build live beside the main one (e.g. while a benchmark serves .next).
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
 };
 

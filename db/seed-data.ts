@@ -83,7 +83,7 @@ const LEVELS = ['student', 'entry', 'mid', 'senior', 'lead'] as const;
 
 export function demoTalents() {
   return Array.from({ length: 40 }, (_, i) => {
-    const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
+    const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]}`;
     const n = String(i + 1).padStart(2, '0');
     return {
       id: `demo-talent-${n}`,

@@ -51,3 +51,15 @@ export async function getCompanyProfile(db: DbOrTx, eventId: string, companySlug
   ]);
   return { company: row.company, faqs, jobs, recruiters };
 }
+
+/** Every member of every company in an event, for the organizer's overview. */
+export async function listEventCompanyMembers(db: DbOrTx, eventId: string) {
+  return db
+    .select({ companyId: companies.id, userId: users.id, name: users.name, email: users.email, role: companyMembers.role, signedUp: users.emailVerified })
+    .from(eventCompanies)
+    .innerJoin(companies, eq(companies.id, eventCompanies.companyId))
+    .innerJoin(companyMembers, eq(companyMembers.companyId, companies.id))
+    .innerJoin(users, eq(users.id, companyMembers.userId))
+    .where(eq(eventCompanies.eventId, eventId))
+    .orderBy(asc(users.name));
+}

@@ -1,0 +1,97 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { CompanyLogo } from '@/components/companies/company-logo';
+import { Badge, Card } from '@/components/ui/card';
+import { getCompanyProfile } from '@/lib/companies/queries';
+import { loadEventForPage } from '@/lib/events/load-event';
+import s from '@/components/companies/companies.module.css';
+import e from '@/components/events/events.module.css';
+
+export default async function CompanyPage({ params }: { params: Promise<{ slug: string; company: string }> }) {
+  const { slug, company: companySlug } = await params;
+  const { event } = await loadEventForPage(slug);
+  const profile = await getCompanyProfile(getDb(), event.id, companySlug);
+  if (!profile) notFound();
+  const { company, faqs, jobs, recruiters } = profile;
+  return (
+    <div className="stack">
+      <p className="small">
+        <Link href={`/events/${event.slug}/companies`}>← All companies</Link>
+      </p>
+      <Card>
+        <div className={s.head}>
+          <CompanyLogo name={company.name} />
+          <div>
+            <h2 style={{ margin: 0 }}>{company.name}</h2>
+            <span className="muted">{company.tagline}</span>
+          </div>
+        </div>
+        <div className={s.meta} style={{ marginBottom: 12 }}>
+          {company.industry ? <Badge tone="brand">{company.industry}</Badge> : null}
+          {company.location ? <Badge>{company.location}</Badge> : null}
+          {company.size ? <Badge>{company.size} people</Badge> : null}
+        </div>
+        <p style={{ whiteSpace: 'pre-line' }}>{company.description || 'This company has not added a description yet.'}</p>
+        {company.websiteUrl ? (
+          <a href={company.websiteUrl} rel="noopener noreferrer" target="_blank">
+            Website
+          </a>
+        ) : null}
+      </Card>
+      <div className={e.twoCol}>
+        <div className="stack">
+          <Card>
+            <h2>Open jobs</h2>
+            {jobs.length === 0 ? (
+              <p className="muted">No open jobs listed right now.</p>
+            ) : (
+              <ul className={s.list}>
+                {jobs.map((j) => (
+                  <li key={j.id} className={s.item}>
+                    <h3>{j.title}</h3>
+                    <div className={s.meta}>
+                      <Badge>{j.location || 'Location open'}</Badge>
+                      <Badge>{j.employmentType}</Badge>
+                    </div>
+                    {j.description ? <p className="small" style={{ marginTop: 8, marginBottom: 0 }}>{j.description}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card>
+            <h2>Frequently asked</h2>
+            {faqs.length === 0 ? (
+              <p className="muted">No questions answered yet.</p>
+            ) : (
+              faqs.map((f) => (
+                <details key={f.id} className={s.faq}>
+                  <summary>{f.question}</summary>
+                  <p>{f.answer}</p>
+                </details>
+              ))
+            )}
+          </Card>
+        </div>
+        <Card>
+          <h2>Recruiters</h2>
+          {recruiters.length === 0 ? (
+            <p className="muted">No recruiters have joined yet.</p>
+          ) : (
+            <ul className={s.list}>
+              {recruiters.map((r) => (
+                <li key={r.id}>
+                  <strong>{r.name ?? 'Invited recruiter'}</strong>
+                  {r.role === 'admin' ? <> <Badge>Admin</Badge></> : null}
+                  <br />
+                  <span className="muted small">{r.headline || (r.name ? '' : 'Invitation sent')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

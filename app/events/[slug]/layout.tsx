@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { EventStatusBadge } from '@/components/events/event-card';
+import { EventNav } from '@/components/events/event-nav';
+import { loadEventForPage } from '@/lib/events/load-event';
+import s from '@/components/events/events.module.css';
+
+export default async function EventLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { event, canManage } = await loadEventForPage(slug);
+  return (
+    <>
+      <header className={s.eventHeader}>
+        <div className="row">
+          <EventStatusBadge status={event.status} />
+          <span className="muted small">Times in {event.timeZone}</span>
+        </div>
+        <h1 style={{ marginTop: 8 }}>{event.name}</h1>
+      </header>
+      <EventNav slug={event.slug} canManage={canManage} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { DayHours } from '@/components/events/day-hours';
+import { RegisterButton } from '@/components/events/register-button';
+import { TalentCount } from '@/components/events/talent-count';
+import { ButtonLink } from '@/components/ui/button';
+import { Badge, Card } from '@/components/ui/card';
+import { listEventCompanies } from '@/lib/companies/queries';
+import { loadEventForPage } from '@/lib/events/load-event';
+import { countTalents, listEventDays } from '@/lib/events/queries';
+import { formatDay, zonedInstant } from '@/lib/time/format';
+import s from '@/components/events/events.module.css';
+
+const ROLE_LABEL = { talent: 'Talent', recruiter: 'Recruiter', organizer: 'Organizer', moderator: 'Moderator' } as const;
+const INITIATION = { talents: 'Talents request 1-1 chats', recruiters: 'Recruiters invite talents to 1-1 chats', both: 'Talents and recruiters can both start 1-1 chats' } as const;
+
+export default async function LobbyPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { event, user, roles } = await loadEventForPage(slug);
+  const db = getDb();
+  const [days, talents, companies] = await Promise.all([listEventDays(db, event.id), countTalents(db, event.id), listEventCompanies(db, event.id)]);
+  const canRegister = event.status === 'published' || event.status === 'live';
+  return (
+    <div className={s.twoCol}>
+      <div className="stack">
+        <Card>
+          <h2>About this event</h2>
+          <p style={{ whiteSpace: 'pre-line' }}>{event.description || 'The organizer has not written a description yet.'}</p>
+          <p className="muted small">{INITIATION[event.chatInitiation]}. Each talent has {event.talentRequestCredits} 1-1 chat request{event.talentRequestCredits === 1 ? '' : 's'}.</p>
+        </Card>
+        <Card>
+          <h2>Days</h2>
+          {days.length === 0 ? (
+            <p className="muted">No days scheduled yet.</p>
+          ) : (
+            <ul className={s.dayList}>
+              {days.map((d) => (
+                <li key={d.id} className={s.day}>
+                  <span>
+                    <strong>{formatDay(d.date)}</strong> <Badge tone={d.mode === 'virtual' ? 'brand' : undefined}>{d.mode === 'virtual' ? 'Virtual' : 'In person'}</Badge>
+                  </span>
+                  <DayHours
+                    opensAt={d.opensAt}
+                    closesAt={d.closesAt}
+                    opensAtIso={zonedInstant(d.date, d.opensAt, event.timeZone).toISOString()}
+                    closesAtIso={zonedInstant(d.date, d.closesAt, event.timeZone).toISOString()}
+                    eventZone={event.timeZone}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <aside className="stack">
+        <Card>
+          <h2>Your place</h2>
+          {!user ? (
+            <>
+              <p className="muted">Sign in to register for this event.</p>
+              <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/events/${event.slug}`)}`}>Sign in to register</ButtonLink>
+            </>
+          ) : roles.length > 0 ? (
+            <>
+              <p>You take part as:</p>
+              <div className="row">{roles.map((r) => <Badge key={r} tone="ok">{ROLE_LABEL[r]}</Badge>)}</div>
+              {roles.includes('talent') ? <p className="muted small" style={{ marginTop: 12 }}>Complete your <Link href="/profile">profile</Link> so recruiters know who you are.</p> : null}
+            </>
+          ) : canRegister ? (
+            <RegisterButton eventId={event.id} />
+          ) : (
+            <p className="muted">{event.status === 'ended' ? 'This event has ended.' : 'Registration is not open yet.'}</p>
+          )}
+        </Card>
+        <Card>
+          <p style={{ margin: 0 }}>
+            <TalentCount eventId={event.id} initial={talents} live={!!user} /> talents registered
+          </p>
+          <p style={{ margin: 0 }}>
+            <strong>{companies.length}</strong> <Link href={`/events/${event.slug}/companies`}>companies</Link> taking part
+          </p>
+        </Card>
+      </aside>
+    </div>
+  );
+}

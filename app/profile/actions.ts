@@ -1,0 +1,11 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { authedAction } from '@/lib/http/action';
+import { updateProfile } from '@/lib/profiles/update-profile';
+
+export const saveProfileAction = authedAction(async (user, input: unknown) => {
+  await updateProfile(getDb(), user, input);
+  revalidatePath('/', 'layout');
+  return {};
+});

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { ProfileForm } from '@/components/profile/profile-form';
+import { Card, PageHeader } from '@/components/ui/card';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { getProfile } from '@/lib/profiles/queries';
+
+export const metadata: Metadata = { title: 'Your profile' };
+
+export default async function ProfilePage() {
+  const user = await getCurrentUser();
+  if (!user) redirect('/signin?callbackUrl=/profile');
+  const row = await getProfile(getDb(), user.id);
+  const p = row?.profile;
+  return (
+    <div className="stack" style={{ maxWidth: 720 }}>
+      <PageHeader title="Your profile" subtitle="Recruiters of the events you join see this profile. Only they do." />
+      <Card>
+        <ProfileForm
+          initial={{
+            name: user.name ?? '',
+            headline: p?.headline ?? '',
+            bio: p?.bio ?? '',
+            languages: (p?.languages ?? []).join(', '),
+            experienceLevel: p?.experienceLevel ?? '',
+            cvUrl: p?.cvUrl ?? '',
+            linkedinUrl: p?.linkedinUrl ?? '',
+            websiteUrl: p?.websiteUrl ?? '',
+          }}
+        />
+      </Card>
+      <p className="muted small">Signed in as {user.email ?? user.name}.</p>
+    </div>
+  );
+}

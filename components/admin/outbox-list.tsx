@@ -1,0 +1,60 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useLiveTopics } from '@/components/live/live-provider';
+import { Alert, Badge, EmptyState } from '@/components/ui/card';
+import s from './admin.module.css';
+
+type Mail = { id: string; toEmail: string; subject: string; text: string; kind: string; status: 'stored' | 'sent' | 'failed'; error: string | null; createdAt: string };
+
+const STATUS = { stored: 'Stored', sent: 'Sent', failed: 'Failed' } as const;
+
+/** Linkifies URLs so a demo visitor can click a sign-in link straight from the outbox. */
+function MailText({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/\S+)/g);
+  return <pre>{parts.map((p, i) => (/^https?:\/\//.test(p) ? <a key={i} href={p}>{p}</a> : p))}</pre>;
+}
+
+export function OutboxList({ initial, live }: { initial: Mail[]; live: boolean }) {
+  useLiveTopics(live ? ['outbox'] : []);
+  const { data, isError } = useQuery({
+    queryKey: ['outbox', 'list'],
+    queryFn: async () => {
+      const res = await fetch('/api/outbox');
+      if (!res.ok) throw new Error('Could not load the outbox');
+      return ((await res.json()) as { mails: Mail[] }).mails;
+    },
+    initialData: initial,
+    enabled: live,
+  });
+  if (isError) return <Alert tone="error">Could not refresh the outbox. Reload the page to try again.</Alert>;
+  if (data.length === 0) {
+    return (
+      <EmptyState title="No mail yet">
+        <p>Invitations, sign-in links and notifications appear here as soon as they are written.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {data.map((m) => (
+        <li key={m.id}>
+          <details className={s.mail}>
+            <summary>
+              <span>
+                <strong>{m.subject}</strong>
+                <br />
+                <span className="muted small">to {m.toEmail}</span>
+              </span>
+              <span className="row">
+                <Badge tone={m.status === 'sent' ? 'ok' : m.status === 'failed' ? 'warn' : undefined}>{STATUS[m.status]}</Badge>
+                <span className="muted small">{new Date(m.createdAt).toLocaleString()}</span>
+              </span>
+            </summary>
+            <MailText text={m.text} />
+            {m.error ? <p className="small" style={{ color: 'var(--danger)', padding: '0 12px' }}>{m.error}</p> : null}
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import s from './events.module.css';
+
+export function EventNav({ slug, canManage }: { slug: string; canManage: boolean }) {
+  const pathname = usePathname();
+  const base = `/events/${slug}`;
+  // Program, 1-1 Chats and My Schedule join this list as they are built.
+  const items = [
+    { href: base, label: 'Lobby', exact: true },
+    { href: `${base}/companies`, label: 'Companies' },
+    ...(canManage ? [{ href: `${base}/manage`, label: 'Manage' }] : []),
+  ];
+  return (
+    <nav className={s.eventNav} aria-label="Event">
+      {items.map((i) => {
+        const active = i.exact ? pathname === i.href : pathname.startsWith(i.href);
+        return (
+          <Link key={i.href} href={i.href} aria-current={active ? 'page' : undefined}>
+            {i.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

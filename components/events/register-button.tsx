@@ -1,0 +1,31 @@
+'use client';
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { registerAction } from '@/app/events/[slug]/actions';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/card';
+
+export function RegisterButton({ eventId }: { eventId: string }) {
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const router = useRouter();
+  return (
+    <div className="stack">
+      <Button
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const res = await registerAction(eventId);
+            if (res.ok) {
+              setMessage({ tone: 'ok', text: res.alreadyRegistered ? 'You were already registered.' : 'You are registered. See you at the fair!' });
+              router.refresh();
+            } else setMessage({ tone: 'error', text: res.error.message });
+          })
+        }
+      >
+        {pending ? 'Registering…' : 'Register as a talent'}
+      </Button>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+    </div>
+  );
+}

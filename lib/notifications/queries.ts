@@ -1,0 +1,25 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { notifications } from '@/db/schema';
+import { publishHint } from '@/lib/live/publish';
+import { topics } from '@/lib/live/topics';
+
+export async function countUnread(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export async function listNotifications(db: DbOrTx, userId: string, limit = 50) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(limit);
+}
+
+/** Marks all of a person's notifications read; only their own rows are touched. */
+export async function markAllRead(db: DbOrTx, userId: string): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  if (rows.length) await publishHint(db, topics.user(userId), { read: rows.length });
+  return rows.length;
+}
