@@ -1,4 +1,6 @@
 'use server';
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth';
 import { ZDemoSignIn, ZEmailSignIn } from '@/lib/auth/schemas';
 import { env } from '@/lib/env';
@@ -12,16 +14,28 @@ export async function emailSignInAction(_prev: TSignInState, form: FormData): Pr
     const message = parsed.error.issues[0]?.message ?? 'Enter a valid e-mail address';
     return { error: { code: 'invalid_input', message, fieldErrors: { email: message } } };
   }
-  // Throws Next's redirect to the "check your e-mail" page.
-  await signIn('email', { email: parsed.data.email, redirectTo: parsed.data.callbackUrl });
+  try {
+    // Throws Next's redirect to the "check your e-mail" page.
+    await signIn('email', { email: parsed.data.email, redirectTo: parsed.data.callbackUrl });
+  } catch (err) {
+    if (err instanceof AuthError) {
+      return { error: { code: 'internal', message: 'We could not send the sign-in link. Try again in a minute.' } };
+    }
+    throw err;
+  }
   return undefined;
 }
 
 export async function demoSignInAction(form: FormData): Promise<void> {
-  if (!env().demoLogin) throw new Error('Demo sign-in is off');
   const parsed = ZDemoSignIn.safeParse({ userId: form.get('userId'), callbackUrl: form.get('callbackUrl') ?? undefined });
-  if (!parsed.success) throw new Error('Pick a demo person');
-  await signIn('demo', { userId: parsed.data.userId, redirectTo: parsed.data.callbackUrl });
+  if (!env().demoLogin || !parsed.success) redirect('/signin?error=CredentialsSignin');
+  try {
+    await signIn('demo', { userId: parsed.data.userId, redirectTo: parsed.data.callbackUrl });
+  } catch (err) {
+    // A refused demo sign-in is an AuthError; the success path throws Next's redirect, which passes.
+    if (err instanceof AuthError) redirect('/signin?error=CredentialsSignin');
+    throw err;
+  }
 }
 
 export async function signOutAction(): Promise<void> {
@@ -30,7 +44,7 @@ export async function signOutAction(): Promise<void> {
 
 export async function oauthSignInAction(form: FormData): Promise<void> {
   const provider = form.get('provider');
-  if (provider !== 'github' && provider !== 'google') throw new Error('Unknown sign-in provider');
+  if (provider !== 'github' && provider !== 'google') redirect('/signin?error=Configuration');
   const { callbackUrl } = ZDemoSignIn.pick({ callbackUrl: true }).parse({ callbackUrl: form.get('callbackUrl') ?? undefined });
   await signIn(provider, { redirectTo: callbackUrl });
 }

@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 const ERRORS: Record<string, string> = {
   Verification: 'That sign-in link has expired or was already used. Ask for a new one below.',
   CredentialsSignin: 'That demo person could not be signed in. Pick another one.',
+  Configuration: 'That sign-in method is not available on this server.',
   AccessDenied: 'You do not have access. Ask the organizer for an invitation.',
 };
 
