@@ -4,7 +4,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { canCreateEvent, type TActor } from './permissions';
-import { ZEventInput } from './schemas';
+import { eventColumns, ZEventInput } from './schemas';
 
 /** Creates an event with its days; the creator becomes its organizer. */
 export async function createEvent(db: Db, actor: TActor | null, input: unknown): Promise<{ id: string; slug: string }> {
@@ -15,14 +15,7 @@ export async function createEvent(db: Db, actor: TActor | null, input: unknown):
     const [event] = await tx
       .insert(events)
       .values({
-        slug: data.slug,
-        name: data.name,
-        description: data.description,
-        timeZone: data.timeZone,
-        status: data.status,
-        chatInitiation: data.chatInitiation,
-        talentRequestCredits: data.talentRequestCredits,
-        recruiterRequestCredits: data.recruiterRequestCredits,
+        ...eventColumns(data),
         createdBy: actor.id,
       })
       .returning({ id: events.id, slug: events.slug });

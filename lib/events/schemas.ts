@@ -53,6 +53,11 @@ export const ZEventInput = z
   });
 
 export type TEventInput = z.infer<typeof ZEventInput>;
+
+/** The event row's own columns out of validated input (days are stored separately). */
+export function eventColumns({ days: _days, ...columns }: TEventInput) {
+  return columns;
+}
 export type TEventDayInput = z.infer<typeof ZEventDayInput>;
 
 export const EVENT_CONFLICTS = {

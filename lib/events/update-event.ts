@@ -7,7 +7,7 @@ import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { canManageEvent, type TActor } from './permissions';
-import { ZEventInput } from './schemas';
+import { eventColumns, ZEventInput } from './schemas';
 
 /** Replaces an event's settings and days. Days are matched by date so their ids stay stable. */
 export async function updateEvent(db: Db, actor: TActor | null, eventId: string, input: unknown): Promise<{ slug: string }> {
@@ -18,14 +18,7 @@ export async function updateEvent(db: Db, actor: TActor | null, eventId: string,
     const [row] = await tx
       .update(events)
       .set({
-        slug: data.slug,
-        name: data.name,
-        description: data.description,
-        timeZone: data.timeZone,
-        status: data.status,
-        chatInitiation: data.chatInitiation,
-        talentRequestCredits: data.talentRequestCredits,
-        recruiterRequestCredits: data.recruiterRequestCredits,
+        ...eventColumns(data),
         updatedAt: new Date(),
       })
       .where(eq(events.id, eventId))
