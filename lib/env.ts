@@ -7,7 +7,9 @@ const ZOptional = z
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
 const ZEnv = z.object({
-  DATABASE_URL: ZOptional.pipe(z.url({ message: 'DATABASE_URL must be a postgres:// URL' }).optional()),
+  DATABASE_URL: ZOptional.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, message: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  ),
   PGLITE_DIR: ZOptional,
   DATA_DIR: ZOptional,
   MIGRATIONS_DIR: ZOptional,

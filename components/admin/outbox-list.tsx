@@ -10,7 +10,8 @@ const STATUS = { stored: 'Stored', sent: 'Sent', failed: 'Failed' } as const;
 
 /** Linkifies URLs so a demo visitor can click a sign-in link straight from the outbox. */
 function MailText({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/\S+)/g);
+  // Trailing punctuation ends a sentence, not the link.
+  const parts = text.split(/(https?:\/\/\S*[^\s.,;:!?)\]'"])/g);
   return <pre>{parts.map((p, i) => (/^https?:\/\//.test(p) ? <a key={i} href={p}>{p}</a> : p))}</pre>;
 }
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const ZCallbackUrl = z
   .string()
   .optional()
-  .transform((v) => (v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/'));
+  // Control characters and backslashes are refused outright: browsers read '/\t/x' as '//x'.
+  .transform((v) => (v && /^\/(?![/\\])/.test(v) && !/[\u0000-\u001f\u007f\\]/.test(v) ? v : '/'));
 
 export const ZEmailSignIn = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ message: 'Enter a valid e-mail address, like name@example.com' })),

@@ -40,6 +40,7 @@ export async function uniqueCompanySlug(tx: Tx, name: string): Promise<string> {
     name
       .toLowerCase()
       .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'company';

@@ -8,6 +8,10 @@ export function isTimeZone(tz: string): boolean {
   return zones.has(tz);
 }
 
+function blankToUndefined(v: unknown): unknown {
+  return typeof v === 'string' && v.trim() === '' ? undefined : v;
+}
+
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:00');
 
 export const ZEventDayInput = z
@@ -38,10 +42,15 @@ export const ZEventInput = z
     timeZone: z.string().refine(isTimeZone, 'Pick a time zone from the list'),
     status: z.enum(['draft', 'published', 'live', 'ended'], { message: 'Pick a status' }),
     chatInitiation: z.enum(['talents', 'recruiters', 'both'], { message: 'Choose who may start 1-1 chats' }),
-    talentRequestCredits: z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(0, 'Use 0 or more').max(100, 'At most 100'),
-    recruiterRequestCredits: z
-      .union([z.literal('').transform(() => null), z.null(), z.coerce.number().int('Use a whole number').min(0, 'Use 0 or more').max(1000, 'At most 1000')])
-      .default(null),
+    talentRequestCredits: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(0, 'Use 0 or more').max(100, 'At most 100'),
+    ),
+    // Blank means "no limit" here, unlike the talent credits, where blank is a mistake.
+    recruiterRequestCredits: z.preprocess(
+      (v) => blankToUndefined(v) ?? null,
+      z.union([z.null(), z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(0, 'Use 0 or more').max(1000, 'At most 1000')]),
+    ),
     days: z.array(ZEventDayInput).min(1, 'Add at least one day').max(14, 'At most 14 days'),
   })
   .superRefine((e, ctx) => {
