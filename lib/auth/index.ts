@@ -63,6 +63,13 @@ function config(): NextAuthConfig {
     providers: providers(),
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
     callbacks: {
+      async signIn({ user, account }) {
+        // Seeded demo people are reachable only through the demo sign-in: with demo mode off,
+        // a catch-all mailbox must not turn a seeded admin address into a way in.
+        if (account?.provider !== 'email' || env().demoLogin || !user.email) return true;
+        const [row] = await db.select({ isDemo: users.isDemo }).from(users).where(eq(users.email, user.email.toLowerCase()));
+        return !row?.isDemo;
+      },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
         return session;
