@@ -4,6 +4,9 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { Providers } from '@/components/live/live-provider';
 import './globals.css';
 
+// Every page depends on the session and the database: nothing is prerendered at build time.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Fairground', template: '%s · Fairground' },
   description: 'Virtual and hybrid career fairs: 1-1 chats, sessions and chat desks.',

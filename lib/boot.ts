@@ -18,3 +18,14 @@ export async function boot(): Promise<void> {
   }
   if (!e.smtpUrl) console.log('[fairground] SMTP_URL not set: mails are stored in the outbox only');
 }
+
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (err) {
+    // A server that cannot reach its database or has a bad configuration must exit, so that
+    // a supervisor (Docker's restart policy, systemd) restarts it instead of serving 500s.
+    console.error('[fairground] could not start:', err);
+    process.exit(1);
+  }
+}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { outboxScope } from '@/lib/mail/queries';
@@ -7,6 +8,8 @@ import { NotificationBell } from './notification-bell';
 import s from './layout.module.css';
 
 export async function SiteHeader() {
+  // Per-request: the header depends on the session, and must never be prerendered at build time.
+  await connection();
   const user = await getCurrentUser();
   const showOutbox = (await outboxScope(getDb(), user)) !== 'none';
   return (
