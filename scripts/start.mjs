@@ -10,12 +10,22 @@ if (!existsSync('.next/BUILD_ID')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const port = process.env.PORT ?? '3000';
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: ['inherit', 'pipe', 'inherit'] });
-server.stdout.on('data', (chunk) => {
-  process.stdout.write(chunk);
-  if (/Ready in/.test(String(chunk))) {
-    console.log(`[fairground] serving http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s since npm start)`);
+const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit' });
+
+// "Ready" comes before the first request has migrated and seeded: report when a page is served.
+const url = `http://localhost:${port}/`;
+const poll = setInterval(async () => {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return;
+    clearInterval(poll);
+    console.log(`[fairground] serving ${url} (${((Date.now() - started) / 1000).toFixed(1)} s since npm start)`);
+  } catch {
+    // not listening yet
   }
-});
+}, 500);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code) => {
+  clearInterval(poll);
+  process.exit(code ?? 0);
+});
