@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const started = Date.now();
 if (!existsSync('.next/BUILD_ID')) {
-  console.log('[fairground] first start: building the app (about two minutes on a small machine)…');
+  console.log('[fairground] first start: building the app (about a minute)…');
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

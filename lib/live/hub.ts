@@ -5,6 +5,8 @@ type Subscriber = (frame: Uint8Array) => void;
 
 type Hub = {
   byTopic: Map<string, Set<Subscriber>>;
+  /** Hints received but not yet fanned out, in commit order. */
+  pending: { topic: string; payload: string }[];
   ready: Promise<void>;
   received: number;
 };
@@ -21,18 +23,40 @@ function topicOf(payload: string): string | undefined {
   return m?.[1];
 }
 
+/**
+ * Sends what is pending. Each write to an SSE stream costs far more than the bytes (a web-stream
+ * hop per connection in Next.js), so hints that queued up while the process was busy go out
+ * as one chunk per stream: under a burst the cost per hint falls instead of the backlog growing.
+ * Only consecutive hints of one topic are merged, so every stream still sees commit order.
+ */
+function flush(h: Hub): void {
+  const pending = h.pending;
+  h.pending = [];
+  for (let i = 0; i < pending.length; ) {
+    const topic = pending[i]!.topic;
+    let text = '';
+    for (; i < pending.length && pending[i]!.topic === topic; i++) text += `data: ${pending[i]!.payload}\n\n`;
+    const subs = h.byTopic.get(topic);
+    if (!subs) continue;
+    // Encoded once, shared by every stream of the topic.
+    const frame = encoder.encode(text);
+    for (const send of subs) send(frame);
+  }
+}
+
 /** One LISTEN connection per process, fanned out to every SSE stream of that process. */
 function hub(): Hub {
   if (!globalThis.__fairgroundLiveHub) {
-    const h: Hub = { byTopic: new Map(), ready: Promise.resolve(), received: 0 };
+    const h: Hub = { byTopic: new Map(), pending: [], ready: Promise.resolve(), received: 0 };
     h.ready = database()
       .listen(LIVE_CHANNEL, (payload) => {
         h.received++;
         const topic = topicOf(payload);
-        const subs = topic ? h.byTopic.get(topic) : undefined;
-        if (!subs || subs.size === 0) return;
-        const frame = encoder.encode(`data: ${payload}\n\n`);
-        for (const send of subs) send(frame);
+        if (!topic || !h.byTopic.get(topic)?.size) return;
+        h.pending.push({ topic, payload });
+        // setImmediate runs right after this round of I/O: no delay when idle, and every hint
+        // read in the same round (a busy loop reads several at once) joins the same flush.
+        if (h.pending.length === 1) setImmediate(flush, h);
       })
       .then(() => undefined);
     globalThis.__fairgroundLiveHub = h;

@@ -10,7 +10,13 @@ import { ZTopicList } from '@/lib/live/topics';
 export const dynamic = 'force-dynamic';
 
 const HEARTBEAT_MS = 25_000;
+// A stream this many frames behind (its socket stopped draining) is closed rather than left to
+// grow: the browser reconnects and refetches, which is how a dropped hint is made good anyway.
+const MAX_QUEUED_FRAMES = 1_000;
 const encoder = new TextEncoder();
+// Tells the browser it is subscribed, and how soon to retry after a drop.
+const READY = encoder.encode('retry: 2000\nevent: ready\ndata: {}\n\n');
+const PING = encoder.encode(': ping\n\n');
 
 export const GET = withAuth(async (req, { user }) => {
   const parsed = ZTopicList.safeParse(new URL(req.url).searchParams.get('topics') ?? '');
@@ -23,27 +29,30 @@ export const GET = withAuth(async (req, { user }) => {
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
+      const close = () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {}
+      };
       const send = (frame: Uint8Array) => {
         try {
           controller.enqueue(frame);
+          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) close();
         } catch {
           cleanup();
         }
       };
       const unsubscribe = await subscribe(parsed.data, send);
-      const heartbeat = setInterval(() => send(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => send(PING), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
       };
-      req.signal.addEventListener('abort', () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {}
-      });
-      // Tells the browser it is subscribed, and how soon to retry after a drop.
-      send(encoder.encode(`retry: 2000\nevent: ready\ndata: {}\n\n`));
+      req.signal.addEventListener('abort', close);
+      // The browser may have left while we subscribed; then no abort event is coming.
+      if (req.signal.aborted) return close();
+      send(READY);
     },
     cancel() {
       cleanup();
