@@ -1,4 +1,5 @@
 'use client';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { registerAction } from '@/app/events/[slug]/actions';
@@ -9,6 +10,7 @@ export function RegisterButton({ eventId }: { eventId: string }) {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const router = useRouter();
+  const qc = useQueryClient();
   return (
     <div className="stack">
       <Button
@@ -19,6 +21,8 @@ export function RegisterButton({ eventId }: { eventId: string }) {
             if (res.ok) {
               setMessage({ tone: 'ok', text: res.alreadyRegistered ? 'You were already registered.' : 'You are registered. See you at the fair!' });
               router.refresh();
+              // Our own write must show even if the live connection is not up yet.
+              void qc.invalidateQueries({ queryKey: [`event:${eventId}`] });
             } else setMessage({ tone: 'error', text: res.error.message });
           })
         }

@@ -49,8 +49,9 @@ function LiveConnection({ children }: { children: ReactNode }) {
       setStatus(connectedBefore ? 'reconnecting' : 'connecting');
       source = new EventSource(`/api/live?topics=${encodeURIComponent(key)}`);
       source.addEventListener('ready', () => {
-        // Hints sent while we were away are lost: refetch everything we show.
-        if (connectedBefore) for (const t of topics) void qc.invalidateQueries({ queryKey: [t] });
+        // Hints sent before this connection (since the page was rendered, or while we were
+        // away) are lost: refetch everything we show, on the first connection as on every later one.
+        for (const t of topics) void qc.invalidateQueries({ queryKey: [t] });
         connectedBefore = true;
         attempt = 0;
         setStatus('live');

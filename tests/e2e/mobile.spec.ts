@@ -1,0 +1,37 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, DEMO_FAIR, horizontalOverflow, signInAs } from '../helpers/e2e';
+
+const WIDTH = 375;
+test.use({ viewport: { width: WIDTH, height: 812 }, hasTouch: true });
+
+async function expectNoOverflow(page: Page, path: string, ready: () => Promise<void>) {
+  await page.goto(path);
+  await ready();
+  const { scrollWidth, widest } = await horizontalOverflow(page);
+  expect(scrollWidth, `${path} scrolls sideways at ${WIDTH} px; sticking out: ${widest.join(', ')}`).toBeLessThanOrEqual(WIDTH);
+}
+
+test('landing, lobby and create-event fit a 375 px phone', async ({ page }) => {
+  await expectNoOverflow(page, '/', () => expect(page.getByRole('heading', { name: 'Events' })).toBeVisible());
+  await signInAs(page, DEMO.organizer);
+  await expectNoOverflow(page, '/', () => expect(page.getByRole('link', { name: 'Create event' })).toBeVisible());
+  await expectNoOverflow(page, `/events/${DEMO_FAIR.slug}`, () => expect(page.getByRole('heading', { name: 'Days' })).toBeVisible());
+  await expectNoOverflow(page, '/organize/new', async () => {
+    await expect(page.getByRole('heading', { name: 'Create an event' })).toBeVisible();
+    await page.getByRole('button', { name: 'Add a day' }).click();
+    await expect(page.getByRole('group', { name: 'Day 2' })).toBeVisible();
+  });
+});
+
+test('sign-in, profile, company, manage and outbox pages fit a 375 px phone', async ({ page }) => {
+  await expectNoOverflow(page, '/signin', () => expect(page.getByRole('heading', { name: 'Demo sign-in' })).toBeVisible());
+  await signInAs(page, DEMO.organizer);
+  await expectNoOverflow(page, '/profile', () => expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible());
+  await expectNoOverflow(page, `/events/${DEMO_FAIR.slug}/manage`, () => expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible());
+  await expectNoOverflow(page, `/events/${DEMO_FAIR.slug}/manage/companies`, () => expect(page.getByRole('heading', { name: /Companies in this event/ })).toBeVisible());
+  await expectNoOverflow(page, `/events/${DEMO_FAIR.slug}/companies`, () => expect(page.getByRole('link', { name: 'Northwind Analytics' })).toBeVisible());
+  await page.getByRole('link', { name: 'Northwind Analytics' }).click();
+  await expect(page).toHaveURL(/\/companies\/.+/);
+  await expectNoOverflow(page, new URL(page.url()).pathname, () => expect(page.getByRole('heading', { name: 'Northwind Analytics' })).toBeVisible());
+  await expectNoOverflow(page, '/outbox', () => expect(page.getByRole('heading', { name: 'Outbox' })).toBeVisible());
+});
