@@ -6,6 +6,10 @@
  * - invalid_input: input failed validation; fieldErrors say where (422)
  * - conflict: a uniqueness rule of the database said no, e.g. a taken slug (409)
  * - not_allowed_now: allowed in general, but not in the current state (409)
+ * - slot_taken: someone else booked that slot first (409)
+ * - time_clash: the talent already has a chat at that time (409)
+ * - already_requested: an open request between these two people exists (409)
+ * - no_credits: no request credits left in this event (409)
  */
 export type TErrorCode =
   | 'unauthorized'
@@ -13,7 +17,11 @@ export type TErrorCode =
   | 'not_found'
   | 'invalid_input'
   | 'conflict'
-  | 'not_allowed_now';
+  | 'not_allowed_now'
+  | 'slot_taken'
+  | 'time_clash'
+  | 'already_requested'
+  | 'no_credits';
 
 export const STATUS_OF: Record<TErrorCode | 'internal', number> = {
   unauthorized: 401,
@@ -22,6 +30,10 @@ export const STATUS_OF: Record<TErrorCode | 'internal', number> = {
   invalid_input: 422,
   conflict: 409,
   not_allowed_now: 409,
+  slot_taken: 409,
+  time_clash: 409,
+  already_requested: 409,
+  no_credits: 409,
   internal: 500,
 };
 
@@ -64,9 +76,23 @@ export function toErrorBody(err: unknown, conflicts: Record<string, string> = {}
     const name = pg.constraint_name ?? pg.constraint ?? '';
     return { code: 'conflict', message: conflicts[name] ?? 'This conflicts with something that already exists.' };
   }
+  if (pg && pg.code === 'P0001') {
+    // Raised by the state-machine triggers: the row moved on while the person was looking at it.
+    return { code: 'not_allowed_now', message: 'This changed in the meantime. Reload to see where it stands now.' };
+  }
   if (pg && (pg.code === '23514' || pg.code === '22007' || pg.code === '22P02')) {
     return { code: 'invalid_input', message: 'Some values are not valid. Check the form and try again.' };
   }
   console.error('[fairground] unexpected error', err);
   return { code: 'internal', message: 'Something went wrong on our side. Please try again.' };
+}
+
+/** Rethrows a constraint violation of the database as the domain error named for it. */
+export function translateConstraint(err: unknown, byConstraint: Record<string, AppError>): never {
+  const pg = pgError(err);
+  const name = pg?.constraint_name ?? pg?.constraint;
+  if (pg && (pg.code === '23505' || pg.code === '23P01' || pg.code === '23514') && name && byConstraint[name]) {
+    throw byConstraint[name];
+  }
+  throw err;
 }

@@ -3,3 +3,4 @@ export * from './profiles';
 export * from './companies';
 export * from './events';
 export * from './records';
+export * from './chats';

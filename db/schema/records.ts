@@ -30,6 +30,7 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>().notNull().default([]),
     kind: text('kind').notNull(),
     status: outboxStatus('status').notNull().default('stored'),
     error: text('error'),

@@ -13,6 +13,7 @@ export type TMail = {
   html?: string;
   kind: string;
   eventId?: string | null;
+  attachments?: { filename: string; contentType: string; content: string }[];
 };
 
 /** Stores a mail in the outbox (inside the caller's transaction); returns its id. */
@@ -26,6 +27,7 @@ export async function queueMail(tx: DbOrTx, mail: TMail): Promise<string> {
       html: mail.html,
       kind: mail.kind,
       eventId: mail.eventId ?? null,
+      attachments: mail.attachments ?? [],
     })
     .returning({ id: outbox.id });
   await publishHint(tx, topics.outbox, { id: row!.id });
@@ -43,7 +45,14 @@ export async function deliverMail(db: Db, ids: string[]): Promise<void> {
     const [m] = await db.select().from(outbox).where(eq(outbox.id, id));
     if (!m) continue;
     try {
-      await transport.sendMail({ from: env().mailFrom, to: m.toEmail, subject: m.subject, text: m.text, html: m.html ?? undefined });
+      await transport.sendMail({
+        from: env().mailFrom,
+        to: m.toEmail,
+        subject: m.subject,
+        text: m.text,
+        html: m.html ?? undefined,
+        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      });
       await db.update(outbox).set({ status: 'sent', sentAt: new Date() }).where(eq(outbox.id, id));
     } catch (err) {
       await db.update(outbox).set({ status: 'failed', error: String(err).slice(0, 500) }).where(eq(outbox.id, id));

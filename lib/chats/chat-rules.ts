@@ -1,0 +1,45 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { events, recruiterChatSettings, slots } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+export type TEventRow = typeof events.$inferSelect;
+
+export async function loadEvent(db: DbOrTx, eventId: string): Promise<TEventRow> {
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!event) throw new AppError('not_found', 'This event does not exist.');
+  return event;
+}
+
+/** The organizer's rule on who may start a chat, enforced here for every entry point. */
+export function assertMayInitiate(event: TEventRow, who: 'talent' | 'recruiter'): void {
+  if (event.status === 'ended' || event.status === 'draft') throw new AppError('not_allowed_now', 'This event is not open for 1-1 chats.');
+  const allowed = event.chatInitiation === 'both' || event.chatInitiation === (who === 'talent' ? 'talents' : 'recruiters');
+  if (!allowed) {
+    throw new AppError('forbidden', who === 'talent' ? 'In this event, recruiters invite talents to 1-1 chats.' : 'In this event, talents start 1-1 chats.');
+  }
+}
+
+/** Talents see a recruiter only once that recruiter confirmed availability. */
+export async function openSettings(db: DbOrTx, eventId: string, recruiterId: string) {
+  const [s] = await db
+    .select()
+    .from(recruiterChatSettings)
+    .where(and(eq(recruiterChatSettings.eventId, eventId), eq(recruiterChatSettings.recruiterId, recruiterId)));
+  if (!s?.confirmedAt) throw new AppError('not_allowed_now', 'This recruiter is not taking 1-1 chats right now.');
+  return s;
+}
+
+/** A slot that can still be picked: it exists, belongs to the recruiter, and has not started. */
+export async function loadFutureSlot(db: DbOrTx, slotId: string, recruiterId: string, now: Date) {
+  const [slot] = await db.select().from(slots).where(eq(slots.id, slotId));
+  if (!slot || slot.recruiterId !== recruiterId) throw new AppError('not_found', 'That slot does not exist any more — pick another.');
+  if (slot.startsAt.getTime() <= now.getTime()) throw new AppError('not_allowed_now', 'That slot has already started — pick a later one.');
+  return slot;
+}
+
+export const CHAT_CONFLICTS = {
+  chat_requests_slot_live_unique: new AppError('slot_taken', 'This slot was just taken — pick another.'),
+  chat_requests_talent_no_overlap: new AppError('time_clash', 'The talent already has a 1-1 chat at that time — pick another slot.'),
+  chat_requests_open_pair_unique: new AppError('already_requested', 'There is already an open 1-1 chat request between you two.'),
+};

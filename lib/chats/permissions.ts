@@ -1,0 +1,62 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { chatRequests, companyMembers, eventCompanies, registrations } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import type { TActor } from '@/lib/events/permissions';
+
+export type TMembership = { companyId: string; role: 'admin' | 'recruiter' };
+
+/** The company through which a person recruits in an event, if any. */
+export async function recruiterMembership(db: DbOrTx, userId: string, eventId: string): Promise<TMembership | undefined> {
+  const [row] = await db
+    .select({ companyId: companyMembers.companyId, role: companyMembers.role })
+    .from(companyMembers)
+    .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, eventId)))
+    .innerJoin(registrations, and(eq(registrations.userId, companyMembers.userId), eq(registrations.eventId, eventId), eq(registrations.role, 'recruiter')))
+    .where(eq(companyMembers.userId, userId));
+  return row;
+}
+
+export async function requireRecruiter(db: DbOrTx, actor: TActor | null, eventId: string): Promise<TMembership> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  const m = await recruiterMembership(db, actor.id, eventId);
+  if (!m) throw new AppError('forbidden', 'Only recruiters of this event can do this.');
+  return m;
+}
+
+export async function requireTalent(db: DbOrTx, actor: TActor | null, eventId: string): Promise<void> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  const [row] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, actor.id), eq(registrations.role, 'talent')));
+  if (!row) throw new AppError('forbidden', 'Register for this event as a talent first.');
+}
+
+/** A recruiter manages their own availability; a company admin also their colleagues'. */
+export async function canManageAvailabilityOf(db: DbOrTx, actor: TActor, recruiterId: string, eventId: string): Promise<boolean> {
+  const mine = await recruiterMembership(db, actor.id, eventId);
+  if (!mine) return false;
+  if (actor.id === recruiterId) return true;
+  if (mine.role !== 'admin') return false;
+  const theirs = await recruiterMembership(db, recruiterId, eventId);
+  return theirs?.companyId === mine.companyId;
+}
+
+export type TChat = typeof chatRequests.$inferSelect;
+export type TChatSide = 'talent' | 'recruiter' | 'colleague' | 'none';
+
+/** How a person stands to a chat: its talent, its recruiter, a colleague of the recruiter, or no one. */
+export async function sideInChat(db: DbOrTx, actor: TActor, chat: TChat): Promise<TChatSide> {
+  if (actor.id === chat.talentId) return 'talent';
+  if (actor.id === chat.recruiterId) return 'recruiter';
+  const m = await recruiterMembership(db, actor.id, chat.eventId);
+  return m?.companyId === chat.companyId ? 'colleague' : 'none';
+}
+
+export async function loadChat(db: DbOrTx, chatId: string, forUpdate = false): Promise<TChat> {
+  const q = db.select().from(chatRequests).where(eq(chatRequests.id, chatId));
+  const [chat] = forUpdate ? await q.for('update') : await q;
+  if (!chat) throw new AppError('not_found', 'This 1-1 chat does not exist.');
+  return chat;
+}

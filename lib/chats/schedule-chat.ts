@@ -1,0 +1,59 @@
+import type { Db } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import type { TActor } from '@/lib/events/permissions';
+import { parseInput } from '@/lib/validation';
+import { announceChat } from './announce';
+import { loadFutureSlot } from './chat-rules';
+import { inChatTx } from './chat-tx';
+import { loadChat, sideInChat } from './permissions';
+import { ZCancelInput, ZPickSlotInput } from './schemas';
+import { moveChat } from './transitions';
+
+/**
+ * The talent picks a time: an accepted request of theirs, or a recruiter's pending invitation.
+ * The slot's uniqueness and the talent's no-overlap rule are checked by the database on update.
+ */
+export async function pickSlot(db: Db, actor: TActor | null, input: unknown, now = new Date()): Promise<Record<string, never>> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  const data = parseInput(ZPickSlotInput, input);
+  const chat = await loadChat(db, data.chatId);
+  const side = await sideInChat(db, actor, chat);
+  if (side !== 'talent') throw new AppError(side === 'none' ? 'not_found' : 'forbidden', side === 'none' ? 'This 1-1 chat does not exist.' : 'The talent picks the time.');
+  const from = chat.initiatedBy === 'talent' ? (['accepted'] as const) : (['pending'] as const);
+  const slot = await loadFutureSlot(db, data.slotId, chat.recruiterId, now);
+  await inChatTx(db, async (tx, mails) => {
+    await moveChat(tx, chat.id, [...from], { status: 'confirmed', slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
+    mails.push(...(await announceChat(tx, chat.id, 'confirmed', actor.id)));
+  });
+  return {};
+}
+
+/** Either side moves a confirmed chat to another free slot of the same recruiter. */
+export async function rescheduleChat(db: Db, actor: TActor | null, input: unknown, now = new Date()): Promise<Record<string, never>> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  const data = parseInput(ZPickSlotInput, input);
+  const chat = await loadChat(db, data.chatId);
+  const side = await sideInChat(db, actor, chat);
+  if (side === 'none') throw new AppError('not_found', 'This 1-1 chat does not exist.');
+  const slot = await loadFutureSlot(db, data.slotId, chat.recruiterId, now);
+  if (slot.id === chat.slotId) throw new AppError('invalid_input', 'Pick a different time.', { slotId: 'This is the current time' });
+  await inChatTx(db, async (tx, mails) => {
+    await moveChat(tx, chat.id, ['confirmed'], { slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt }, true);
+    mails.push(...(await announceChat(tx, chat.id, 'rescheduled', actor.id)));
+  });
+  return {};
+}
+
+/** Either side cancels an accepted or confirmed chat with a reason; its slot is free again at once. */
+export async function cancelChat(db: Db, actor: TActor | null, input: unknown): Promise<Record<string, never>> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  const data = parseInput(ZCancelInput, input);
+  const chat = await loadChat(db, data.chatId);
+  const side = await sideInChat(db, actor, chat);
+  if (side === 'none') throw new AppError('not_found', 'This 1-1 chat does not exist.');
+  await inChatTx(db, async (tx, mails) => {
+    await moveChat(tx, chat.id, ['accepted', 'confirmed'], { status: 'cancelled', slotId: null, cancelReason: data.reason, cancelledBy: actor.id }, true);
+    mails.push(...(await announceChat(tx, chat.id, 'cancelled', actor.id)));
+  });
+  return {};
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const ZId = z.uuid({ message: 'Unknown item' });
+const ZText = (max: number, label: string) => z.string().trim().max(max, `Keep ${label} under ${max} characters`).default('');
+
+export const ZSetAvailabilityInput = z.object({
+  eventDayId: ZId,
+  recruiterId: z.string().min(1).max(64).optional(),
+  durationMinutes: z.coerce.number({ message: 'Pick a duration' }).int().positive('Pick a duration'),
+  startTimes: z.array(z.iso.datetime({ offset: true, message: 'Unknown slot time' })).max(200, 'Too many slots'),
+});
+
+export const ZChatSettingsInput = z.object({
+  recruiterId: z.string().min(1).max(64).optional(),
+  bookingMode: z.enum(['direct', 'selective'], { message: 'Choose Direct or Selective Booking' }),
+  background: ZText(300, 'the background'),
+  experienceLevel: ZText(100, 'the experience level'),
+  languages: z
+    .string()
+    .max(300, 'List fewer languages')
+    .default('')
+    .transform((s) => [...new Set(s.split(',').map((l) => l.trim()).filter(Boolean))]),
+  topics: ZText(500, 'the topics'),
+  customQuestion: ZText(300, 'the question'),
+});
+
+export const ZBookDirectInput = z.object({ slotId: ZId, answer: ZText(1000, 'your answer') });
+
+export const ZTalentRequestInput = z.object({
+  recruiterId: z.string().min(1, 'Pick a recruiter').max(64),
+  message: ZText(1000, 'the message'),
+  answer: ZText(1000, 'your answer'),
+});
+
+export const ZRecruiterRequestInput = z.object({
+  talentId: z.string().min(1, 'Pick a talent').max(64),
+  // On behalf of a colleague; defaults to the sender.
+  recruiterId: z.string().min(1).max(64).optional(),
+  message: ZText(1000, 'the message'),
+});
+
+export const ZPickSlotInput = z.object({ chatId: ZId, slotId: ZId });
+export const ZDeclineInput = z.object({
+  chatId: ZId,
+  message: z.string().trim().min(1, 'Write a short message for the talent').max(1000, 'Keep the message under 1000 characters'),
+  suggestedRecruiterId: z.string().max(64).optional().transform((v) => v || undefined),
+});
+export const ZCancelInput = z.object({
+  chatId: ZId,
+  reason: z.string().trim().min(1, 'Tell the other side why').max(1000, 'Keep the reason under 1000 characters'),
+});
+export const ZChatIdInput = z.object({ chatId: ZId });
