@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '@/db/client';
 import { chatRequests, events, users } from '@/db/schema';
 import { env } from '@/lib/env';
-import { publishHint } from '@/lib/live/publish';
+import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
-import { queueMail } from '@/lib/mail/send-mail';
-import { notify } from '@/lib/notifications/notify';
+import { queueMails } from '@/lib/mail/send-mail';
+import { notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
 import { buildIcs } from './ics';
 
@@ -19,14 +20,22 @@ type Person = { id: string; name: string; email: string | null };
  * Mails are stored now and delivered by the caller after commit.
  */
 export async function announceChat(tx: Tx, chatId: string, news: TChatNews, actorId?: string): Promise<string[]> {
-  const [chat] = await tx.select().from(chatRequests).where(eq(chatRequests.id, chatId));
-  const [event] = await tx.select().from(events).where(eq(events.id, chat!.eventId));
-  const people = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, chat!.talentId));
-  const recruiters = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, chat!.recruiterId));
-  const talent: Person = { ...people[0]!, name: people[0]!.name ?? 'The talent' };
-  const recruiter: Person = { ...recruiters[0]!, name: recruiters[0]!.name ?? 'The recruiter' };
-  const c = chat!;
-  const e = event!;
+  // One round trip for everything the messages need.
+  const talentUser = alias(users, 'talent_user');
+  const recruiterUser = alias(users, 'recruiter_user');
+  const [row] = await tx
+    .select({ chat: chatRequests, event: events, talent: talentUser, recruiter: recruiterUser })
+    .from(chatRequests)
+    .innerJoin(events, eq(events.id, chatRequests.eventId))
+    .innerJoin(talentUser, eq(talentUser.id, chatRequests.talentId))
+    .innerJoin(recruiterUser, eq(recruiterUser.id, chatRequests.recruiterId))
+    .where(eq(chatRequests.id, chatId));
+  const chat = row!.chat;
+  const event = row!.event;
+  const talent: Person = { id: row!.talent.id, email: row!.talent.email, name: row!.talent.name ?? 'The talent' };
+  const recruiter: Person = { id: row!.recruiter.id, email: row!.recruiter.email, name: row!.recruiter.name ?? 'The recruiter' };
+  const c = chat;
+  const e = event;
   const origin = (env().appUrl ?? 'http://localhost:3000').replace(/\/$/, '');
   const href = `/events/${e.slug}/chats`;
   const when = c.startsAt ? `${formatInstant(c.startsAt, e.timeZone)} (${e.timeZone})` : '';
@@ -64,39 +73,46 @@ export async function announceChat(tx: Tx, chatId: string, news: TChatNews, acto
   }
 
   const withCalendar = news === 'confirmed' || news === 'rescheduled' || news === 'cancelled';
-  const mailIds: string[] = [];
-  for (const t of told) {
-    await notify(tx, { userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href });
-    if (!t.to.email) continue;
-    const ics =
-      withCalendar && c.startsAt && c.endsAt
-        ? buildIcs({
-            uid: `chat-${c.id}@fairground`,
-            sequence: c.icsSequence,
-            method: news === 'cancelled' ? 'CANCEL' : 'REQUEST',
-            startsAt: c.startsAt,
-            endsAt: c.endsAt,
-            timeZone: e.timeZone,
-            summary: `1-1 chat: ${talent.name} & ${recruiter.name} (${e.name})`,
-            description: `Join from ${origin}${href}`,
-            url: `${origin}${href}`,
-            organizerEmail: recruiter.email ?? 'no-reply@fairground.local',
-            attendees: [talent.email, recruiter.email].filter((x): x is string => !!x),
-          })
-        : undefined;
-    mailIds.push(
-      await queueMail(tx, {
-        to: t.to.email,
+  const method = news === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  const ics =
+    withCalendar && c.startsAt && c.endsAt
+      ? buildIcs({
+          uid: `chat-${c.id}@fairground`,
+          sequence: c.icsSequence,
+          method,
+          startsAt: c.startsAt,
+          endsAt: c.endsAt,
+          timeZone: e.timeZone,
+          summary: `1-1 chat: ${talent.name} & ${recruiter.name} (${e.name})`,
+          description: `Join from ${origin}${href}`,
+          url: `${origin}${href}`,
+          organizerEmail: recruiter.email ?? 'no-reply@fairground.local',
+          attendees: [talent.email, recruiter.email].filter((x): x is string => !!x),
+        })
+      : undefined;
+  const hints = await notifyMany(
+    tx,
+    told.map((t) => ({ userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href })),
+  );
+  const mailIds = await queueMails(
+    tx,
+    told
+      .filter((t) => t.to.email)
+      .map((t) => ({
+        to: t.to.email!,
         eventId: e.id,
         kind: `chat.${news}`,
         subject: `${t.title} — ${e.name}`,
         text: `${t.title}.\n${t.body ? `\n${t.body}\n` : ''}\nOpen your 1-1 chats: ${origin}${href}\n`,
-        attachments: ics ? [{ filename: 'chat.ics', contentType: `text/calendar; charset=utf-8; method=${news === 'cancelled' ? 'CANCEL' : 'REQUEST'}`, content: ics }] : [],
-      }),
-    );
-  }
-  await publishHint(tx, topics.user(talent.id), { chat: c.id });
-  await publishHint(tx, topics.user(recruiter.id), { chat: c.id });
-  await publishHint(tx, topics.event(e.id), { chat: c.id });
+        attachments: ics ? [{ filename: 'chat.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }] : [],
+      })),
+  );
+  await publishHints(tx, [
+    ...hints,
+    ...(mailIds.length ? [{ topic: topics.outbox }] : []),
+    { topic: topics.user(talent.id), ids: { chat: c.id } },
+    { topic: topics.user(recruiter.id), ids: { chat: c.id } },
+    { topic: topics.event(e.id), ids: { chat: c.id } },
+  ]);
   return mailIds;
 }

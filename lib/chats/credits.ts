@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { creditAccounts, creditLedger, events } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -21,27 +21,30 @@ async function grantFor(tx: DbOrTx, eventId: string, kind: TCreditKind): Promise
  */
 export async function spendCredit(
   tx: DbOrTx,
-  p: { eventId: string; userId: string; kind: TCreditKind; requestId: string; reason: string },
+  p: { eventId: string; userId: string; kind: TCreditKind; requestId: string; reason: string; granted?: number | null },
 ): Promise<void> {
-  const granted = await grantFor(tx, p.eventId, p.kind);
+  const granted = p.granted !== undefined ? p.granted : await grantFor(tx, p.eventId, p.kind);
   if (granted === null) return;
   await tx.insert(creditAccounts).values({ eventId: p.eventId, userId: p.userId, kind: p.kind, granted }).onConflictDoNothing();
-  const spent = await tx
-    .update(creditAccounts)
-    .set({ spent: sql`${creditAccounts.spent} + 1` })
-    .where(
-      and(
-        eq(creditAccounts.eventId, p.eventId),
-        eq(creditAccounts.userId, p.userId),
-        eq(creditAccounts.kind, p.kind),
-        lt(creditAccounts.spent, creditAccounts.granted),
-      ),
+  // Spend and record in one statement; the WHERE spent < granted is the guard.
+  const spent = await tx.execute(sql`
+    with spent as (
+      update ${creditAccounts} set spent = spent + 1
+      where event_id = ${p.eventId} and user_id = ${p.userId} and kind = ${p.kind} and spent < granted
+      returning event_id, user_id, kind
     )
-    .returning({ spent: creditAccounts.spent });
-  if (spent.length === 0) {
+    insert into ${creditLedger} (event_id, user_id, kind, delta, reason, request_id)
+    select event_id, user_id, kind, -1, ${p.reason}, ${p.requestId} from spent
+    returning id`);
+  if (rowsOf(spent).length === 0) {
     throw new AppError('no_credits', p.kind === 'talent' ? 'You have no 1-1 chat requests left in this event.' : 'Your company has no 1-1 chat requests left for you in this event.');
   }
-  await tx.insert(creditLedger).values({ eventId: p.eventId, userId: p.userId, kind: p.kind, delta: -1, reason: p.reason, requestId: p.requestId });
+}
+
+/** postgres.js returns the rows as the result; PGlite wraps them in { rows }. */
+function rowsOf(result: unknown): unknown[] {
+  if (Array.isArray(result)) return result;
+  return (result as { rows?: unknown[] }).rows ?? [];
 }
 
 /** Gives one credit back (withdrawn request, recruiter no-show). Never above the grant. */

@@ -11,3 +11,10 @@ export async function publishHint(tx: DbOrTx, topic: TTopic, ids?: THint['ids'])
   const hint: THint = ids ? { topic, ids } : { topic };
   await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(hint)})`);
 }
+
+/** Several hints in one round trip (a write that touches many topics). */
+export async function publishHints(tx: DbOrTx, hints: THint[]): Promise<void> {
+  if (hints.length === 0) return;
+  const calls = hints.map((h) => sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(h)})`);
+  await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);
+}

@@ -34,6 +34,26 @@ export async function queueMail(tx: DbOrTx, mail: TMail): Promise<string> {
   return row!.id;
 }
 
+/** Stores several mails in one statement; returns their ids (the outbox hint is the caller's). */
+export async function queueMails(tx: DbOrTx, mails: TMail[]): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const rows = await tx
+    .insert(outbox)
+    .values(
+      mails.map((m) => ({
+        toEmail: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        kind: m.kind,
+        eventId: m.eventId ?? null,
+        attachments: m.attachments ?? [],
+      })),
+    )
+    .returning({ id: outbox.id });
+  return rows.map((r) => r.id);
+}
+
 let transport: nodemailer.Transporter | undefined;
 
 /** Sends stored mails over SMTP when SMTP_URL is set; call after the storing transaction committed. */
