@@ -4,7 +4,8 @@ import { usePathname } from 'next/navigation';
 import s from './events.module.css';
 
 export function EventNav({ slug, canManage }: { slug: string; canManage: boolean }) {
-  const pathname = usePathname();
+  // Typed nullable while a Pages Router route (api/live) exists; always set in the App Router.
+  const pathname = usePathname() ?? '';
   const base = `/events/${slug}`;
   // Program, 1-1 Chats and My Schedule join this list as they are built.
   const items = [

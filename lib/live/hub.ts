@@ -24,9 +24,8 @@ function topicOf(payload: string): string | undefined {
 }
 
 /**
- * Sends what is pending. A chunk costs far more than its bytes (Next.js moves it through a
- * web-stream pipeline per connection), so hints that queued up while the process was busy go
- * out as one chunk per stream: under a burst the cost per hint falls instead of the backlog
+ * Sends what is pending. A chunk costs far more than its bytes (a socket write per
+ * connection), so hints that queued up while the process was busy go out as one chunk per stream: under a burst the cost per hint falls instead of the backlog
  * growing without end. Only consecutive hints of one topic are merged, so every stream still
  * sees commit order.
  */
