@@ -7,7 +7,7 @@
 //
 // The same file is the reference server when started with --raw-server (a child process, so
 // it never shares an event loop with the clients — just like the Next server).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -23,6 +23,7 @@ import { openPostgres } from '@/db/client';
 import { events, registrations, users } from '@/db/schema';
 import { publishHint } from '@/lib/live/publish';
 import { LIVE_CHANNEL, topics, type TTopic } from '@/lib/live/topics';
+import { spawnLogged, stopChild, type TChild } from '../tests/helpers/child-process';
 import { assertLocalDatabase } from '../tests/helpers/test-db';
 
 const HOST = '127.0.0.1';
@@ -96,51 +97,12 @@ async function serveRaw(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Processes
 
-type Server = { name: string; port: number; child: ChildProcess; log: string[] };
+type Server = TChild;
 
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, port: number): Server {
-  // detached: the child leads its own process group, so stopping it also stops anything it forked.
   // LIVE_PROFILE_DIR=dir writes a V8 CPU profile of each server into dir (when it stops).
   const prof = process.env.LIVE_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.LIVE_PROFILE_DIR, name)}`] : [];
-  const child = spawn(process.execPath, [...prof, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log: string[] = [];
-  const keep = (chunk: Buffer) => {
-    log.push(String(chunk));
-    if (log.length > 200) log.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return { name, port, child, log };
-}
-
-/** Resolves true once the child has exited, false after `ms` (and leaves no timer behind). */
-function exitWithin(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const onExit = () => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      resolve(false);
-    }, ms);
-    child.once('exit', onExit);
-  });
-}
-
-async function stopChild(s: Server | undefined): Promise<void> {
-  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-s.child.pid!, sig);
-    } catch {}
-  };
-  signal('SIGTERM');
-  if (!(await exitWithin(s.child, 5_000))) {
-    signal('SIGKILL');
-    await exitWithin(s.child, 2_000);
-  }
+  return spawnLogged(name, [...prof, ...args], env, port);
 }
 
 async function waitFor(what: string, s: Server, ms: number, check: () => Promise<boolean>): Promise<void> {

@@ -18,20 +18,9 @@ export type TMail = {
 
 /** Stores a mail in the outbox (inside the caller's transaction); returns its id. */
 export async function queueMail(tx: DbOrTx, mail: TMail): Promise<string> {
-  const [row] = await tx
-    .insert(outbox)
-    .values({
-      toEmail: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      kind: mail.kind,
-      eventId: mail.eventId ?? null,
-      attachments: mail.attachments ?? [],
-    })
-    .returning({ id: outbox.id });
-  await publishHint(tx, topics.outbox, { id: row!.id });
-  return row!.id;
+  const [id] = await queueMails(tx, [mail]);
+  await publishHint(tx, topics.outbox, { id: id! });
+  return id!;
 }
 
 /** Stores several mails in one statement; returns their ids (the outbox hint is the caller's). */

@@ -1,6 +1,6 @@
 // Two production servers on one PostgreSQL: a write through one instance reaches the SSE
 // followers of the other, because each instance LISTENs on the shared database.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { events, outbox } from '@/db/schema';
 import { publishHint } from '@/lib/live/publish';
 import { topics, type THint } from '@/lib/live/topics';
+import { spawnLogged, stopChild, type TChild } from '../helpers/child-process';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const HOST = '127.0.0.1';
@@ -26,7 +27,7 @@ if (!onPostgres) {
 // ---------------------------------------------------------------------------------------------
 // Servers
 
-type Server = { name: string; port: number; child: ChildProcess; log: string[] };
+type Server = TChild;
 
 async function freePort(): Promise<number> {
   const srv = net.createServer();
@@ -61,50 +62,10 @@ async function startServer(name: string, databaseUrl: string, secret: string): P
     PORT: String(port),
   };
   // Its own process group, so afterAll can stop it together with anything it started.
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', HOST], {
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  const keep = (c: Buffer) => {
-    log.push(String(c));
-    if (log.length > 200) log.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return { name, port, child, log };
+  return spawnLogged(name, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', HOST], env, port);
 }
 
-/** Resolves true once the child has exited, false after `ms` (and leaves no timer behind). */
-function exitWithin(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const onExit = () => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      resolve(false);
-    }, ms);
-    child.once('exit', onExit);
-  });
-}
-
-async function stopServer(s: Server | undefined): Promise<void> {
-  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-s.child.pid!, sig);
-    } catch {}
-  };
-  signal('SIGTERM');
-  if (!(await exitWithin(s.child, 5_000))) {
-    signal('SIGKILL');
-    await exitWithin(s.child, 2_000);
-  }
-}
+const stopServer = stopChild;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
