@@ -14,10 +14,13 @@ const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit' })
 
 // "Ready" comes before the first request has migrated and seeded: report when a page is served.
 const url = `http://localhost:${port}/`;
+let served = false;
 const poll = setInterval(async () => {
   try {
     const res = await fetch(url);
-    if (!res.ok) return;
+    // Several polls can be in flight while the first page boots: report once.
+    if (!res.ok || served) return;
+    served = true;
     clearInterval(poll);
     console.log(`[fairground] serving ${url} (${((Date.now() - started) / 1000).toFixed(1)} s since npm start)`);
   } catch {
