@@ -3,14 +3,15 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import s from './events.module.css';
 
-export function EventNav({ slug, canManage }: { slug: string; canManage: boolean }) {
+export function EventNav({ slug, canManage, isRecruiter }: { slug: string; canManage: boolean; isRecruiter: boolean }) {
   // Typed nullable while a Pages Router route (api/live) exists; always set in the App Router.
   const pathname = usePathname() ?? '';
   const base = `/events/${slug}`;
-  // Program, 1-1 Chats and My Schedule join this list as they are built.
+  // Program and My Schedule join this list as they are built.
   const items = [
     { href: base, label: 'Lobby', exact: true },
     { href: `${base}/companies`, label: 'Companies' },
+    isRecruiter ? { href: `${base}/chats/manage`, label: 'Manage 1-1 Chats' } : { href: `${base}/chats`, label: '1-1 Chats' },
     ...(canManage ? [{ href: `${base}/manage`, label: 'Manage' }] : []),
   ];
   return (

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { companyMembers, users } from '@/db/schema';
+import { AvailabilityDay } from '@/components/chats/availability-day';
+import { ChatSettingsForm } from '@/components/chats/chat-settings-form';
+import { RecruiterInbox } from '@/components/chats/recruiter-inbox';
+import { LiveRefresh } from '@/components/live/use-live-refresh';
+import { Card } from '@/components/ui/card';
+import { NoAccess } from '@/components/ui/no-access';
+import { recruiterMembership } from '@/lib/chats/permissions';
+import { getChatSettings, listChatsOf, recruiterDays } from '@/lib/chats/queries';
+import { loadEventForPage } from '@/lib/events/load-event';
+import { formatDay, formatInstant } from '@/lib/time/format';
+
+export const metadata: Metadata = { title: 'Manage 1-1 Chats' };
+
+export default async function ManageChatsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { event, user } = await loadEventForPage(slug);
+  const db = getDb();
+  const membership = user ? await recruiterMembership(db, user.id, event.id) : undefined;
+  if (!user || !membership) return <NoAccess what="Manage 1-1 Chats is for recruiters of this event." backHref={`/events/${slug}`} />;
+  const [days, settings, chats, members] = await Promise.all([
+    recruiterDays(db, event.id, user.id),
+    getChatSettings(db, event.id, user.id),
+    listChatsOf(db, event.id, user.id, 'recruiter'),
+    db.select({ id: users.id, name: users.name }).from(companyMembers).innerJoin(users, eq(users.id, companyMembers.userId)).where(eq(companyMembers.companyId, membership.companyId)),
+  ]);
+  const colleagues = members.filter((m) => m.id !== user.id).map((m) => ({ id: m.id, name: m.name ?? 'Colleague' }));
+  return (
+    <div className="stack">
+      <LiveRefresh topics={[`event:${event.id}`, `user:${user.id}`]} />
+      <Card>
+        <h2>Requests and chats</h2>
+        <RecruiterInbox
+          colleagues={colleagues}
+          items={chats.map((c) => ({
+            id: c.chat.id,
+            status: c.chat.status,
+            initiatedBy: c.chat.initiatedBy,
+            talentName: c.talentName ?? 'Talent',
+            talentHeadline: c.talentHeadline ?? '',
+            message: c.chat.message,
+            answer: c.chat.answer,
+            when: c.chat.startsAt && ['confirmed', 'completed'].includes(c.chat.status) ? `${formatInstant(c.chat.startsAt, event.timeZone)}` : '',
+            note: c.chat.cancelReason ? `Cancelled: ${c.chat.cancelReason}` : c.chat.declineMessage ? `Declined: ${c.chat.declineMessage}` : '',
+          }))}
+        />
+      </Card>
+      <Card>
+        <h2>Your availability</h2>
+        <p className="muted small">Pick a duration per day, select the slots you are free (times in {event.timeZone}), and save each day.</p>
+        <div className="stack">
+          {days.map(({ day, durationMinutes, slots }) => (
+            <AvailabilityDay
+              key={day.id}
+              day={{ id: day.id, date: day.date, mode: day.mode, opensAt: day.opensAt.slice(0, 5), closesAt: day.closesAt.slice(0, 5), chatDurations: day.chatDurations }}
+              dayLabel={formatDay(day.date)}
+              timeZone={event.timeZone}
+              chosenDuration={durationMinutes}
+              existing={slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), bookedBy: s.bookedBy }))}
+            />
+          ))}
+        </div>
+      </Card>
+      <Card>
+        <h2>How talents reach you</h2>
+        <ChatSettingsForm
+          eventId={event.id}
+          confirmedAt={settings?.confirmedAt?.toISOString() ?? null}
+          initial={{
+            bookingMode: settings?.bookingMode ?? 'selective',
+            background: settings?.background ?? '',
+            experienceLevel: settings?.experienceLevel ?? '',
+            languages: (settings?.languages ?? []).join(', '),
+            topics: settings?.topics ?? '',
+            customQuestion: settings?.customQuestion ?? '',
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { bookDirectAction, requestChatAction } from '@/app/events/[slug]/chats/actions';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/card';
+import { SelectField, TextArea } from '@/components/ui/field';
+import { useSubmit } from '@/components/ui/use-submit';
+import type { TSlotOption } from './chat-actions';
+
+export function BookForm({ recruiterName, slots, question, disabledReason }: { recruiterName: string; slots: TSlotOption[]; question: string; disabledReason?: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [slotId, setSlotId] = useState('');
+  const [answer, setAnswer] = useState('');
+  const b = useSubmit(bookDirectAction, () => { setOpen(false); router.refresh(); });
+  if (disabledReason) return <p className="muted small">{disabledReason}</p>;
+  if (!open) return <div><Button onClick={() => setOpen(true)} aria-label={`Book 1-1 chat with ${recruiterName}`}>Book 1-1 chat</Button></div>;
+  return (
+    <div className="stack">
+      {slots.length === 0 ? <Alert tone="info">All slots are taken right now. Slots free up when chats are cancelled.</Alert> : (
+        <SelectField label="Time" value={slotId} onChange={(e) => setSlotId(e.target.value)}>
+          <option value="" disabled>Choose a free slot…</option>
+          {slots.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+        </SelectField>
+      )}
+      {question ? <TextArea label={question} value={answer} onChange={(e) => setAnswer(e.target.value)} hint="Optional" error={b.fieldError('answer')} /> : null}
+      {b.error && !b.error.fieldErrors ? <Alert tone="error">{b.error.message}</Alert> : null}
+      <div className="row">
+        <Button disabled={b.pending || !slotId} onClick={() => b.submit({ slotId, answer })}>{b.pending ? 'Booking…' : 'Confirm booking'}</Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>Back</Button>
+      </div>
+    </div>
+  );
+}
+
+export function RequestForm({ eventId, recruiterId, recruiterName, question, disabledReason }: { eventId: string; recruiterId: string; recruiterName: string; question: string; disabledReason?: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const [answer, setAnswer] = useState('');
+  const r = useSubmit((input: unknown) => requestChatAction(eventId, input), () => { setOpen(false); router.refresh(); });
+  if (disabledReason) return <p className="muted small">{disabledReason}</p>;
+  if (!open) return <div><Button onClick={() => setOpen(true)} aria-label={`Request 1-1 chat with ${recruiterName}`}>Request 1-1 chat</Button></div>;
+  return (
+    <div className="stack">
+      <TextArea label="A short message" value={message} onChange={(e) => setMessage(e.target.value)} hint="Why you would like to talk" error={r.fieldError('message')} />
+      {question ? <TextArea label={question} value={answer} onChange={(e) => setAnswer(e.target.value)} hint="Optional" error={r.fieldError('answer')} /> : null}
+      {r.error && !r.error.fieldErrors ? <Alert tone="error">{r.error.message}</Alert> : null}
+      <div className="row">
+        <Button disabled={r.pending} onClick={() => r.submit({ recruiterId, message, answer })}>{r.pending ? 'Sending…' : 'Send request'}</Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>Back</Button>
+      </div>
+    </div>
+  );
+}

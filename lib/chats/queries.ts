@@ -1,0 +1,103 @@
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import { availability, chatRequests, companies, companyMembers, eventCompanies, eventDays, profiles, recruiterChatSettings, slots, users } from '@/db/schema';
+
+const OPEN = ['pending', 'accepted', 'confirmed'] as const;
+
+/** Recruiters talents can reach: availability confirmed, with free future slots and pending requests counted. */
+export async function listOpenRecruiters(db: DbOrTx, eventId: string, now: Date) {
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      headline: profiles.headline,
+      company: companies.name,
+      companySlug: companies.slug,
+      settings: recruiterChatSettings,
+    })
+    .from(recruiterChatSettings)
+    .innerJoin(users, eq(users.id, recruiterChatSettings.recruiterId))
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .innerJoin(companyMembers, eq(companyMembers.userId, users.id))
+    .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, eventId)))
+    .innerJoin(companies, eq(companies.id, companyMembers.companyId))
+    .where(and(eq(recruiterChatSettings.eventId, eventId), isNotNull(recruiterChatSettings.confirmedAt)))
+    .orderBy(asc(companies.name), asc(users.name));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const free = await db
+    .select({ recruiterId: slots.recruiterId, n: count() })
+    .from(slots)
+    .where(
+      and(
+        eq(slots.eventId, eventId),
+        inArray(slots.recruiterId, ids),
+        gt(slots.startsAt, now),
+        sql`not exists (select 1 from ${chatRequests} c where c.slot_id = ${slots.id} and c.status = 'confirmed')`,
+      ),
+    )
+    .groupBy(slots.recruiterId);
+  const pending = await db
+    .select({ recruiterId: chatRequests.recruiterId, n: count() })
+    .from(chatRequests)
+    .where(and(eq(chatRequests.eventId, eventId), inArray(chatRequests.recruiterId, ids), eq(chatRequests.status, 'pending')))
+    .groupBy(chatRequests.recruiterId);
+  const freeBy = new Map(free.map((f) => [f.recruiterId, f.n]));
+  const pendingBy = new Map(pending.map((p) => [p.recruiterId, p.n]));
+  return rows.map((r) => ({ ...r, freeSlots: freeBy.get(r.id) ?? 0, pendingRequests: pendingBy.get(r.id) ?? 0 }));
+}
+
+/** The chats of one person in an event (as talent or as recruiter), newest first, with both names. */
+export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, as: 'talent' | 'recruiter') {
+  const talent = alias(users, 'talent');
+  const recruiter = alias(users, 'recruiter');
+  const talentProfile = alias(profiles, 'talent_profile');
+  return db
+    .select({
+      chat: chatRequests,
+      talentName: talent.name,
+      talentHeadline: talentProfile.headline,
+      recruiterName: recruiter.name,
+      company: companies.name,
+    })
+    .from(chatRequests)
+    .innerJoin(talent, eq(talent.id, chatRequests.talentId))
+    .leftJoin(talentProfile, eq(talentProfile.userId, chatRequests.talentId))
+    .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
+    .innerJoin(companies, eq(companies.id, chatRequests.companyId))
+    .where(and(eq(chatRequests.eventId, eventId), eq(as === 'talent' ? chatRequests.talentId : chatRequests.recruiterId, userId)))
+    .orderBy(asc(chatRequests.startsAt), desc(chatRequests.createdAt));
+}
+
+/** A recruiter's days: chosen duration and every slot with the chat holding it, if any. */
+export async function recruiterDays(db: DbOrTx, eventId: string, recruiterId: string) {
+  const days = await db.select().from(eventDays).where(eq(eventDays.eventId, eventId)).orderBy(asc(eventDays.date));
+  const chosen = await db
+    .select()
+    .from(availability)
+    .where(and(eq(availability.recruiterId, recruiterId), inArray(availability.eventDayId, days.length ? days.map((d) => d.id) : ['00000000-0000-0000-0000-000000000000'])));
+  const talent = alias(users, 'talent');
+  const own = await db
+    .select({ slot: slots, chatStatus: chatRequests.status, talentName: talent.name })
+    .from(slots)
+    .leftJoin(chatRequests, and(eq(chatRequests.slotId, slots.id), eq(chatRequests.status, 'confirmed')))
+    .leftJoin(talent, eq(talent.id, chatRequests.talentId))
+    .where(and(eq(slots.eventId, eventId), eq(slots.recruiterId, recruiterId)))
+    .orderBy(asc(slots.startsAt));
+  return days.map((day) => ({
+    day,
+    durationMinutes: chosen.find((c) => c.eventDayId === day.id)?.durationMinutes ?? null,
+    slots: own.filter((o) => o.slot.eventDayId === day.id).map((o) => ({ ...o.slot, bookedBy: o.chatStatus === 'confirmed' ? (o.talentName ?? 'a talent') : null })),
+  }));
+}
+
+export async function getChatSettings(db: DbOrTx, eventId: string, recruiterId: string) {
+  const [s] = await db
+    .select()
+    .from(recruiterChatSettings)
+    .where(and(eq(recruiterChatSettings.eventId, eventId), eq(recruiterChatSettings.recruiterId, recruiterId)));
+  return s;
+}
+
+export const OPEN_STATUSES = OPEN;
