@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { PgDialect, PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -17,11 +17,39 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type DbOrTx = Db | Tx;
 
+const dialect = new PgDialect();
+
+/**
+ * A hot statement, built once, that runs on any db or transaction without being built again.
+ * Inside a transaction it runs prepared. Why: drizzle hands its queries to postgres.js
+ * unprepared, and postgres.js describes an unprepared statement with parameters before binding
+ * it — two round trips, and the describe holds back everything queued behind it. A prepared
+ * statement costs one round trip once the connection has seen it, and several issued without
+ * awaiting go out together (postgres.js pipelines them).
+ * Outside a transaction it stays unprepared on purpose: a pool connection that pipelines
+ * queries may get a transaction's BEGIN queued behind them, and postgres.js 3.4.9 can then send
+ * BEGIN without reserving the connection, so unrelated queries run inside that transaction
+ * (porsager/postgres#1189, #823). Unpipelined pool queries never leave a connection busy.
+ * Parameters are `sql.placeholder('name')`; rows come back as plain objects keyed by the SQL's
+ * column names, values as the driver gives them (timestamps stay strings): return ids and text.
+ */
+export function preparedStatement<TRow = Record<string, unknown>>(name: string, query: SQL) {
+  const built = dialect.sqlToQuery(query);
+  return async (db: DbOrTx, params: Record<string, unknown>): Promise<TRow[]> => {
+    const prepared = db._.session.prepareQuery(built, undefined, db instanceof PgTransaction ? name : undefined, false);
+    const result = await prepared.execute(params);
+    // postgres.js returns the rows themselves; PGlite wraps them in { rows }.
+    return (Array.isArray(result) ? result : (result as { rows: TRow[] }).rows) as TRow[];
+  };
+}
+
 export type Listener = (payload: string) => void;
 
 export type DatabaseHandle = {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** The raw embedded client (PGlite only): pg-boss talks to it through its `db` option. */
+  pglite?: PGlite;
   /** Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe. */
   listen(channel: string, onPayload: Listener): Promise<() => Promise<void>>;
   migrate(): Promise<void>;
@@ -62,6 +90,7 @@ export function openPglite(dataDir: string | undefined, migrationsFolder: string
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     async listen(channel, onPayload) {
       return client.listen(channel, onPayload);
     },

@@ -1,6 +1,7 @@
 import { database } from '@/db/client';
 import { seedDemo } from '@/db/seed';
 import { env } from '@/lib/env';
+import { startJobs } from '@/lib/jobs/start-jobs';
 
 /** Runs once per server process before it serves: migrations, the demo seed, loud warnings. */
 export async function boot(): Promise<void> {
@@ -17,6 +18,9 @@ export async function boot(): Promise<void> {
     );
   }
   if (!e.smtpUrl) console.log('[fairground] SMTP_URL not set: mails are stored in the outbox only');
+  // Jobs (pg-boss: chat reminders, completing chats) start after the migrations. startJobs never
+  // throws: without jobs the site still serves, only reminders and completion wait.
+  await startJobs(handle);
 }
 
 export async function bootOrExit(): Promise<void> {

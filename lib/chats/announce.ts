@@ -1,18 +1,29 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Tx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { chatRequests, events, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { queueMails } from '@/lib/mail/send-mail';
-import { notifyMany } from '@/lib/notifications/notify';
+import { noticeHint, notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
 import { buildIcs } from './ics';
+import { pipelined } from './pipeline';
 
 export type TChatNews = 'requested' | 'accepted' | 'declined' | 'withdrawn' | 'confirmed' | 'cancelled' | 'rescheduled';
 
 type Person = { id: string; name: string; email: string | null };
+type TPersonRow = { id: string; name: string | null; email: string | null };
+
+/** What the messages about a chat need: a use-case that already holds these can skip the read. */
+export type TChatFacts = {
+  chat: Pick<typeof chatRequests.$inferSelect, 'id' | 'initiatedBy' | 'message' | 'declineMessage' | 'cancelReason' | 'startsAt' | 'endsAt' | 'icsSequence'>;
+  event: Pick<typeof events.$inferSelect, 'id' | 'slug' | 'name' | 'timeZone'>;
+  talent: TPersonRow;
+  recruiter: TPersonRow;
+};
 
 /**
  * Tells the people of a chat what happened, inside the writing transaction: in-app
@@ -30,10 +41,17 @@ export async function announceChat(tx: Tx, chatId: string, news: TChatNews, acto
     .innerJoin(talentUser, eq(talentUser.id, chatRequests.talentId))
     .innerJoin(recruiterUser, eq(recruiterUser.id, chatRequests.recruiterId))
     .where(eq(chatRequests.id, chatId));
-  const chat = row!.chat;
-  const event = row!.event;
-  const talent: Person = { id: row!.talent.id, email: row!.talent.email, name: row!.talent.name ?? 'The talent' };
-  const recruiter: Person = { id: row!.recruiter.id, email: row!.recruiter.email, name: row!.recruiter.name ?? 'The recruiter' };
+  return announceChatFacts(tx, row!, news, actorId);
+}
+
+/**
+ * The same, from facts the caller holds. Its statements are all sent before it awaits, so a
+ * caller may pipeline them behind its own writes.
+ */
+export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TChatNews, actorId?: string): Promise<string[]> {
+  const { chat, event } = facts;
+  const talent: Person = { id: facts.talent.id, email: facts.talent.email, name: facts.talent.name ?? 'The talent' };
+  const recruiter: Person = { id: facts.recruiter.id, email: facts.recruiter.email, name: facts.recruiter.name ?? 'The recruiter' };
   const c = chat;
   const e = event;
   const origin = (env().appUrl ?? 'http://localhost:3000').replace(/\/$/, '');
@@ -90,29 +108,30 @@ export async function announceChat(tx: Tx, chatId: string, news: TChatNews, acto
           attendees: [talent.email, recruiter.email].filter((x): x is string => !!x),
         })
       : undefined;
-  const hints = await notifyMany(
-    tx,
-    told.map((t) => ({ userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href })),
-  );
-  const mailIds = await queueMails(
-    tx,
-    told
-      .filter((t) => t.to.email)
-      .map((t) => ({
-        to: t.to.email!,
-        eventId: e.id,
-        kind: `chat.${news}`,
-        subject: `${t.title} — ${e.name}`,
-        text: `${t.title}.\n${t.body ? `\n${t.body}\n` : ''}\nOpen your 1-1 chats: ${origin}${href}\n`,
-        attachments: ics ? [{ filename: 'chat.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }] : [],
-      })),
-  );
-  await publishHints(tx, [
-    ...hints,
-    ...(mailIds.length ? [{ topic: topics.outbox }] : []),
-    { topic: topics.user(talent.id), ids: { chat: c.id } },
-    { topic: topics.user(recruiter.id), ids: { chat: c.id } },
-    { topic: topics.event(e.id), ids: { chat: c.id } },
+  // Ids are chosen here so the notification hints are known before the insert returns.
+  const notices = told.map((t) => ({ id: randomUUID(), userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href }));
+  const mails = told
+    .filter((t) => t.to.email)
+    .map((t) => ({
+      to: t.to.email!,
+      eventId: e.id,
+      kind: `chat.${news}`,
+      subject: `${t.title} — ${e.name}`,
+      text: `${t.title}.\n${t.body ? `\n${t.body}\n` : ''}\nOpen your 1-1 chats: ${origin}${href}\n`,
+      attachments: ics ? [{ filename: 'chat.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }] : [],
+    }));
+  // The mails go last: postgres.js writes to the socket as soon as its buffer passes 1 KB, and
+  // the mails (with their .ics) always do, so everything queued before them shares that write.
+  const [, , mailIds] = await pipelined([
+    notifyMany(tx, notices),
+    publishHints(tx, [
+      ...notices.map(noticeHint),
+      ...(mails.length ? [{ topic: topics.outbox }] : []),
+      { topic: topics.user(talent.id), ids: { chat: c.id } },
+      { topic: topics.user(recruiter.id), ids: { chat: c.id } },
+      { topic: topics.event(e.id), ids: { chat: c.id } },
+    ]),
+    queueMails(tx, mails),
   ]);
   return mailIds;
 }

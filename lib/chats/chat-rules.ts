@@ -12,7 +12,7 @@ export async function loadEvent(db: DbOrTx, eventId: string): Promise<TEventRow>
 }
 
 /** The organizer's rule on who may start a chat, enforced here for every entry point. */
-export function assertMayInitiate(event: TEventRow, who: 'talent' | 'recruiter'): void {
+export function assertMayInitiate(event: Pick<TEventRow, 'status' | 'chatInitiation'>, who: 'talent' | 'recruiter'): void {
   if (event.status === 'ended' || event.status === 'draft') throw new AppError('not_allowed_now', 'This event is not open for 1-1 chats.');
   const allowed = event.chatInitiation === 'both' || event.chatInitiation === (who === 'talent' ? 'talents' : 'recruiters');
   if (!allowed) {

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { preparedStatement, type DbOrTx } from '@/db/client';
 import { creditAccounts, creditLedger, events } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
@@ -15,9 +15,29 @@ async function grantFor(tx: DbOrTx, eventId: string, kind: TCreditKind): Promise
   return kind === 'talent' ? event.talent : event.recruiter;
 }
 
+// One statement opens the account with this spend in it, or spends from the existing account.
+// The guard: ON CONFLICT locks the existing row and checks spent < granted on its latest
+// version, so concurrent spends of the last credit serialize and only one gets a row back.
+// A new account with nothing granted is opened with nothing spent (least(1, 0) = 0) and so
+// records no spend; the CHECK spent <= granted stands behind both paths.
+const spendOne = preparedStatement<{ id: string }>(
+  'credit_spend',
+  sql`with spent as (
+        insert into ${creditAccounts} as a (event_id, user_id, kind, granted, spent)
+        values (${sql.placeholder('eventId')}, ${sql.placeholder('userId')}, ${sql.placeholder('kind')}, ${sql.placeholder('granted')}, least(1, ${sql.placeholder('granted')}))
+        on conflict (event_id, user_id, kind) do update set spent = a.spent + 1 where a.spent < a.granted
+        returning event_id, user_id, kind, spent
+      )
+      insert into ${creditLedger} (event_id, user_id, kind, delta, reason, request_id)
+      select event_id, user_id, kind, -1, ${sql.placeholder('reason')}, ${sql.placeholder('requestId')} from spent where spent > 0
+      returning id`,
+);
+
 /**
- * Spends one credit inside the caller's transaction. The conditional UPDATE is the guard: two
- * concurrent spends of the last credit serialize on the row, and the second finds spent = granted.
+ * Spends one credit inside the caller's transaction (the statement above says how it is
+ * guarded); no row back means none was left.
+ * With `granted` given, the statement is sent before this awaits anything, so a caller may
+ * pipeline it with its own.
  */
 export async function spendCredit(
   tx: DbOrTx,
@@ -25,26 +45,10 @@ export async function spendCredit(
 ): Promise<void> {
   const granted = p.granted !== undefined ? p.granted : await grantFor(tx, p.eventId, p.kind);
   if (granted === null) return;
-  await tx.insert(creditAccounts).values({ eventId: p.eventId, userId: p.userId, kind: p.kind, granted }).onConflictDoNothing();
-  // Spend and record in one statement; the WHERE spent < granted is the guard.
-  const spent = await tx.execute(sql`
-    with spent as (
-      update ${creditAccounts} set spent = spent + 1
-      where event_id = ${p.eventId} and user_id = ${p.userId} and kind = ${p.kind} and spent < granted
-      returning event_id, user_id, kind
-    )
-    insert into ${creditLedger} (event_id, user_id, kind, delta, reason, request_id)
-    select event_id, user_id, kind, -1, ${p.reason}, ${p.requestId} from spent
-    returning id`);
-  if (rowsOf(spent).length === 0) {
+  const spent = await spendOne(tx, { eventId: p.eventId, userId: p.userId, kind: p.kind, granted, reason: p.reason, requestId: p.requestId });
+  if (spent.length === 0) {
     throw new AppError('no_credits', p.kind === 'talent' ? 'You have no 1-1 chat requests left in this event.' : 'Your company has no 1-1 chat requests left for you in this event.');
   }
-}
-
-/** postgres.js returns the rows as the result; PGlite wraps them in { rows }. */
-function rowsOf(result: unknown): unknown[] {
-  if (Array.isArray(result)) return result;
-  return (result as { rows?: unknown[] }).rows ?? [];
 }
 
 /** Gives one credit back (withdrawn request, recruiter no-show). Never above the grant. */

@@ -40,7 +40,11 @@ function localStamp(d: Date, timeZone: string): string {
 
 /** Offset of the zone at an instant, as +HHMM. */
 export function offsetAt(d: Date, timeZone: string): string {
-  const local = localStamp(d, timeZone);
+  return offsetOf(d, localStamp(d, timeZone));
+}
+
+// From a wall-clock stamp already formatted for the instant: formatting is the costly part.
+function offsetOf(d: Date, local: string): string {
   const asUtc = Date.UTC(+local.slice(0, 4), +local.slice(4, 6) - 1, +local.slice(6, 8), +local.slice(9, 11), +local.slice(11, 13), +local.slice(13, 15));
   const minutes = Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60_000);
   const sign = minutes < 0 ? '-' : '+';
@@ -69,8 +73,10 @@ function fold(line: string): string {
 export function buildIcs(e: TIcsInput): string {
   // One STANDARD component with the offset in force at the chat's start: exact for this event,
   // and it keeps the file self-contained for calendars that do not know the zone's rules.
-  const start = offsetAt(e.startsAt, e.timeZone);
-  const end = offsetAt(e.endsAt, e.timeZone);
+  const startLocal = localStamp(e.startsAt, e.timeZone);
+  const endLocal = localStamp(e.endsAt, e.timeZone);
+  const start = offsetOf(e.startsAt, startLocal);
+  const end = offsetOf(e.endsAt, endLocal);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -89,9 +95,9 @@ export function buildIcs(e: TIcsInput): string {
     `UID:${e.uid}`,
     `SEQUENCE:${e.sequence}`,
     `DTSTAMP:${utcStamp(e.now ?? new Date())}`,
-    `DTSTART;TZID=${e.timeZone}:${localStamp(e.startsAt, e.timeZone)}`,
+    `DTSTART;TZID=${e.timeZone}:${startLocal}`,
     // A chat across a DST change (rare, at night) ends in UTC rather than with a wrong offset.
-    end === start ? `DTEND;TZID=${e.timeZone}:${localStamp(e.endsAt, e.timeZone)}` : `DTEND:${utcStamp(e.endsAt)}`,
+    end === start ? `DTEND;TZID=${e.timeZone}:${endLocal}` : `DTEND:${utcStamp(e.endsAt)}`,
     `SUMMARY:${escapeText(e.summary)}`,
     `DESCRIPTION:${escapeText(e.description)}`,
     `URL:${e.url}`,

@@ -7,6 +7,7 @@ import { loadFutureSlot } from './chat-rules';
 import { inChatTx } from './chat-tx';
 import { loadChat, sideInChat } from './permissions';
 import { ZCancelInput, ZPickSlotInput } from './schemas';
+import { remindLater } from './remind-later';
 import { moveChat } from './transitions';
 
 /**
@@ -25,6 +26,7 @@ export async function pickSlot(db: Db, actor: TActor | null, input: unknown, now
     await moveChat(tx, chat.id, [...from], { status: 'confirmed', slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
     mails.push(...(await announceChat(tx, chat.id, 'confirmed', actor.id)));
   });
+  await remindLater({ id: chat.id, startsAt: slot.startsAt });
   return {};
 }
 
@@ -41,6 +43,8 @@ export async function rescheduleChat(db: Db, actor: TActor | null, input: unknow
     await moveChat(tx, chat.id, ['confirmed'], { slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt }, true);
     mails.push(...(await announceChat(tx, chat.id, 'rescheduled', actor.id)));
   });
+  // The old reminder finds the chat moved and sends nothing; this one is for the new time.
+  await remindLater({ id: chat.id, startsAt: slot.startsAt });
   return {};
 }
 

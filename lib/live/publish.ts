@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { preparedStatement, type DbOrTx } from '@/db/client';
 import { LIVE_CHANNEL, type THint, type TTopic } from './topics';
+
+// One statement text for any number of hints (a JSON array of payloads), so it stays prepared.
+const notifyAll = preparedStatement(
+  'live_publish_hints',
+  sql`select pg_notify(${LIVE_CHANNEL}, payload) from jsonb_array_elements_text(${sql.placeholder('payloads')}::jsonb) as payload`,
+);
 
 /**
  * Queues a hint inside the caller's transaction: PostgreSQL delivers NOTIFY only on commit,
@@ -8,13 +14,11 @@ import { LIVE_CHANNEL, type THint, type TTopic } from './topics';
  * through routes that check who may see it.
  */
 export async function publishHint(tx: DbOrTx, topic: TTopic, ids?: THint['ids']): Promise<void> {
-  const hint: THint = ids ? { topic, ids } : { topic };
-  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(hint)})`);
+  await publishHints(tx, [ids ? { topic, ids } : { topic }]);
 }
 
 /** Several hints in one round trip (a write that touches many topics). */
 export async function publishHints(tx: DbOrTx, hints: THint[]): Promise<void> {
   if (hints.length === 0) return;
-  const calls = hints.map((h) => sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(h)})`);
-  await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);
+  await notifyAll(tx, { payloads: JSON.stringify(hints.map((h) => JSON.stringify(h))) });
 }

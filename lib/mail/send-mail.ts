@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import type { Db, DbOrTx } from '@/db/client';
+import { preparedStatement, type Db, type DbOrTx } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { publishHint } from '@/lib/live/publish';
@@ -23,23 +24,32 @@ export async function queueMail(tx: DbOrTx, mail: TMail): Promise<string> {
   return id!;
 }
 
-/** Stores several mails in one statement; returns their ids (the outbox hint is the caller's). */
+// Rows travel as one JSON array, so the statement text is the same for any count and stays prepared.
+const insertMails = preparedStatement(
+  'outbox_insert',
+  sql`insert into ${outbox} (id, to_email, subject, text, html, kind, event_id, attachments)
+      select id, to_email, subject, text, html, kind, event_id, attachments
+      from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb)
+        as m(id uuid, to_email text, subject text, text text, html text, kind text, event_id uuid, attachments jsonb)`,
+);
+
+/**
+ * Stores several mails in one statement; returns their ids (the outbox hint is the caller's).
+ * The ids are chosen here, so nothing waits on the insert to learn them.
+ */
 export async function queueMails(tx: DbOrTx, mails: TMail[]): Promise<string[]> {
   if (mails.length === 0) return [];
-  const rows = await tx
-    .insert(outbox)
-    .values(
-      mails.map((m) => ({
-        toEmail: m.to,
-        subject: m.subject,
-        text: m.text,
-        html: m.html,
-        kind: m.kind,
-        eventId: m.eventId ?? null,
-        attachments: m.attachments ?? [],
-      })),
-    )
-    .returning({ id: outbox.id });
+  const rows = mails.map((m) => ({
+    id: randomUUID(),
+    to_email: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html ?? null,
+    kind: m.kind,
+    event_id: m.eventId ?? null,
+    attachments: m.attachments ?? [],
+  }));
+  await insertMails(tx, { rows: JSON.stringify(rows) });
   return rows.map((r) => r.id);
 }
 

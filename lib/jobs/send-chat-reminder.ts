@@ -1,0 +1,71 @@
+import { and, eq, gt } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db/client';
+import { chatRequests, events, users } from '@/db/schema';
+import { env } from '@/lib/env';
+import { publishHints } from '@/lib/live/publish';
+import { topics } from '@/lib/live/topics';
+import { deliverMail, queueMails } from '@/lib/mail/send-mail';
+import { notifyMany } from '@/lib/notifications/notify';
+import { formatInstant } from '@/lib/time/format';
+
+/** What a chat-reminder job carries: the chat and the start time it was scheduled for. */
+export type TChatReminderJob = { chatId: string; startsAt: string };
+
+/**
+ * Reminds the talent and the recruiter of a chat that starts soon: an in-app notification and
+ * a mail each. Sends nothing when the chat is no longer confirmed for that very start time (it
+ * was cancelled, or rescheduled — the new time has its own job) or is already over.
+ */
+export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new Date()): Promise<'sent' | 'stale'> {
+  const startsAt = new Date(job.startsAt);
+  const talentUser = alias(users, 'talent_user');
+  const recruiterUser = alias(users, 'recruiter_user');
+  const mailIds = await db.transaction(async (tx) => {
+    // FOR UPDATE: a cancel or reschedule racing with us either committed first (we see it and
+    // send nothing) or waits until our reminder is stored — never a reminder for a dead time.
+    const [row] = await tx
+      .select({ chat: chatRequests, event: events, talent: talentUser, recruiter: recruiterUser })
+      .from(chatRequests)
+      .innerJoin(events, eq(events.id, chatRequests.eventId))
+      .innerJoin(talentUser, eq(talentUser.id, chatRequests.talentId))
+      .innerJoin(recruiterUser, eq(recruiterUser.id, chatRequests.recruiterId))
+      .where(and(eq(chatRequests.id, job.chatId), eq(chatRequests.status, 'confirmed'), eq(chatRequests.startsAt, startsAt), gt(chatRequests.endsAt, now)))
+      .for('update', { of: chatRequests });
+    if (!row) return null;
+
+    const { chat, event, talent, recruiter } = row;
+    const origin = (env().appUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+    const href = `/events/${event.slug}/chats`;
+    const when = `${formatInstant(startsAt, event.timeZone)} (${event.timeZone})`;
+    const people = [
+      { me: talent, other: recruiter.name ?? 'the recruiter' },
+      { me: recruiter, other: talent.name ?? 'the talent' },
+    ];
+    const told = people.map(({ me, other }) => ({ to: me, title: `Your 1-1 chat with ${other} starts soon`, body: when }));
+
+    const hints = await notifyMany(
+      tx,
+      told.map((t) => ({ userId: t.to.id, eventId: event.id, kind: 'chat.reminder', title: t.title, body: t.body, href })),
+    );
+    const ids = await queueMails(
+      tx,
+      told
+        .filter((t) => t.to.email)
+        .map((t) => ({
+          to: t.to.email!,
+          eventId: event.id,
+          kind: 'chat.reminder',
+          subject: `${t.title} — ${event.name}`,
+          text: `${t.title}: ${t.body}.\n\nJoin from your 1-1 chats: ${origin}${href}\n`,
+        })),
+    );
+    await publishHints(tx, [...hints, ...(ids.length ? [{ topic: topics.outbox }] : []), { topic: topics.user(talent.id), ids: { chat: chat.id } }, { topic: topics.user(recruiter.id), ids: { chat: chat.id } }]);
+    return ids;
+  });
+  if (!mailIds) return 'stale';
+  // The reminder is stored; a failing SMTP server must not make pg-boss retry the job and store
+  // it twice (deliverMail marks mails it could not send as failed).
+  await deliverMail(db, mailIds).catch((err: unknown) => console.error('[fairground] chat reminder mail:', err));
+  return 'sent';
+}
