@@ -5,6 +5,7 @@ import { createEvent } from '@/lib/events/create-event';
 import { registerTalent } from '@/lib/events/register-talent';
 import { updateEvent } from '@/lib/events/update-event';
 import { AppError } from '@/lib/errors';
+import { codeOf } from '../helpers/chat-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let t: TestDatabase;
@@ -31,16 +32,6 @@ beforeAll(async () => {
   await seedDemo(t.db);
 }, 60_000);
 afterAll(() => t.drop());
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 test('seeding twice keeps one demo fair', async () => {
   expect(await seedDemo(t.db)).toBe(false);
