@@ -1,6 +1,7 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import { Badge, EmptyState } from '@/components/ui/card';
+import { When } from '@/components/ui/when';
 import { ApproveButton, CancelForm, DeclineForm } from './chat-actions';
 import s from './chats.module.css';
 
@@ -13,6 +14,7 @@ export type TInboxItem = {
   message: string;
   answer: string;
   when: string;
+  startsAtIso: string;
   note: string;
 };
 
@@ -25,7 +27,7 @@ const TABS = [
   { key: 'cancelled', label: 'Cancelled', match: (i: TInboxItem) => i.status === 'cancelled' },
 ] as const;
 
-export function RecruiterInbox({ items, colleagues }: { items: TInboxItem[]; colleagues: { id: string; name: string }[] }) {
+export function RecruiterInbox({ items, colleagues, eventZone }: { items: TInboxItem[]; colleagues: { id: string; name: string }[]; eventZone: string }) {
   const [tab, setTab] = useState<(typeof TABS)[number]['key']>('requests');
   const current = TABS.find((t) => t.key === tab)!;
   const shown = items.filter(current.match);
@@ -38,7 +40,7 @@ export function RecruiterInbox({ items, colleagues }: { items: TInboxItem[]; col
           <li key={i.id} className={s.item}>
             <div className={s.itemHead}>
               <strong>{i.talentName}</strong>
-              {i.when ? <Badge tone="ok">{i.when}</Badge> : i.status === 'pending' && i.initiatedBy === 'recruiter' ? <Badge>Sent by your company</Badge> : null}
+              {i.when ? <Badge tone="ok"><When iso={i.startsAtIso} eventLabel={i.when} eventZone={eventZone} /></Badge> : i.status === 'pending' && i.initiatedBy === 'recruiter' ? <Badge>Sent by your company</Badge> : null}
             </div>
             {i.talentHeadline ? <span className="muted small">{i.talentHeadline}</span> : null}
             {i.message ? <p className="small" style={{ margin: 0 }}>“{i.message}”</p> : null}

@@ -5,6 +5,7 @@ import { CancelForm, DeclineForm, SlotPicker, WithdrawButton } from '@/component
 import { BookForm, RequestForm } from '@/components/chats/talent-forms';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { ButtonLink } from '@/components/ui/button';
+import { When } from '@/components/ui/when';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { creditBalance } from '@/lib/chats/credits';
 import { listChatsOf, listOpenRecruiters, OPEN_STATUSES } from '@/lib/chats/queries';
@@ -55,7 +56,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
   const outOfCredits = credits.left !== null && credits.left <= 0;
   const options = new Map<string, Awaited<ReturnType<typeof slotOptions>>>();
   for (const id of new Set([...recruiters.map((r) => r.id), ...mine.map((m) => m.chat.recruiterId)])) options.set(id, await slotOptions(db, event.id, id, event.timeZone, now));
-  const when = (d: Date | null) => (d ? `${formatInstant(d, event.timeZone)} (${event.timeZone})` : '');
+  const when = (d: Date | null) => (d ? <When iso={d.toISOString()} eventLabel={formatInstant(d, event.timeZone)} eventZone={event.timeZone} /> : null);
   const needsAction = mine.filter((m) => (m.chat.status === 'accepted' && m.chat.initiatedBy === 'talent') || (m.chat.status === 'pending' && m.chat.initiatedBy === 'recruiter'));
   const sent = mine.filter((m) => m.chat.status === 'pending' && m.chat.initiatedBy === 'talent');
   const confirmed = mine.filter((m) => m.chat.status === 'confirmed');

@@ -35,6 +35,7 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
         <h2>Requests and chats</h2>
         <RecruiterInbox
           colleagues={colleagues}
+          eventZone={event.timeZone}
           items={chats.map((c) => ({
             id: c.chat.id,
             status: c.chat.status,
@@ -44,12 +45,13 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
             message: c.chat.message,
             answer: c.chat.answer,
             when: c.chat.startsAt && ['confirmed', 'completed'].includes(c.chat.status) ? `${formatInstant(c.chat.startsAt, event.timeZone)}` : '',
+            startsAtIso: c.chat.startsAt?.toISOString() ?? '',
             note: c.chat.cancelReason ? `Cancelled: ${c.chat.cancelReason}` : c.chat.declineMessage ? `Declined: ${c.chat.declineMessage}` : '',
           }))}
         />
       </Card>
       <Card>
-        <h2>Your availability</h2>
+        <h2 id="availability">Your availability</h2>
         <p className="muted small">Pick a duration per day, select the slots you are free (times in {event.timeZone}), and save each day.</p>
         <div className="stack">
           {days.map(({ day, durationMinutes, slots }) => (
