@@ -10,13 +10,13 @@ import s from './chats.module.css';
 
 type Settings = { bookingMode: 'direct' | 'selective'; background: string; experienceLevel: string; languages: string; topics: string; customQuestion: string };
 
-export function ChatSettingsForm({ eventId, initial, confirmedAt }: { eventId: string; initial: Settings; confirmedAt: string | null }) {
+export function ChatSettingsForm({ eventId, initial, confirmedAt, recruiterId }: { eventId: string; initial: Settings; confirmedAt: string | null; recruiterId?: string }) {
   const router = useRouter();
   const save = useSubmit((input: unknown) => saveChatSettingsAction(eventId, input), () => router.refresh());
-  const confirm = useSubmit((_: void) => confirmAvailabilityAction(eventId), () => router.refresh());
+  const confirm = useSubmit((_: void) => confirmAvailabilityAction(eventId, recruiterId), () => router.refresh());
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    save.submit(Object.fromEntries([...new FormData(e.currentTarget).entries()].map(([k, v]) => [k, String(v)])));
+    save.submit({ ...Object.fromEntries([...new FormData(e.currentTarget).entries()].map(([k, v]) => [k, String(v)])), recruiterId });
   };
   return (
     <div className="stack">

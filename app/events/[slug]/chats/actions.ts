@@ -18,7 +18,9 @@ export const setAvailabilityAction = authedAction(async (user, input: unknown) =
 export const saveChatSettingsAction = authedAction(async (user, eventId: string, input: unknown) =>
   updateChatSettings(getDb(), user, parseInput(ZEventId, eventId), input),
 );
-export const confirmAvailabilityAction = authedAction(async (user, eventId: string) => confirmAvailability(getDb(), user, parseInput(ZEventId, eventId)));
+export const confirmAvailabilityAction = authedAction(async (user, eventId: string, recruiterId?: string) =>
+  confirmAvailability(getDb(), user, parseInput(ZEventId, eventId), recruiterId === undefined ? undefined : parseInput(z.string().min(1).max(64), recruiterId)),
+);
 export const bookDirectAction = authedAction(async (user, input: unknown) => bookDirect(getDb(), user, input));
 export const requestChatAction = authedAction(async (user, eventId: string, input: unknown) => requestChat(getDb(), user, parseInput(ZEventId, eventId), input));
 export const recruiterRequestAction = authedAction(async (user, eventId: string, input: unknown) =>

@@ -5,6 +5,7 @@ import { companyMembers, users } from '@/db/schema';
 import { AvailabilityDay } from '@/components/chats/availability-day';
 import { ChatSettingsForm } from '@/components/chats/chat-settings-form';
 import { RecruiterInbox } from '@/components/chats/recruiter-inbox';
+import { RecruiterSubnav } from '@/components/chats/recruiter-subnav';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
@@ -31,6 +32,7 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
   return (
     <div className="stack">
       <LiveRefresh topics={[`event:${event.id}`, `user:${user.id}`]} />
+      <RecruiterSubnav slug={slug} current="manage" />
       <Card>
         <h2>Requests and chats</h2>
         <RecruiterInbox

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { AvailabilityDay } from '@/components/chats/availability-day';
+import { ChatSettingsForm } from '@/components/chats/chat-settings-form';
+import { TeamOverview, teamSummary } from '@/components/chats/team-overview';
+import { RecruiterSubnav } from '@/components/chats/recruiter-subnav';
+import { LiveRefresh } from '@/components/live/use-live-refresh';
+import { Card } from '@/components/ui/card';
+import { NoAccess } from '@/components/ui/no-access';
+import { recruiterMembership } from '@/lib/chats/permissions';
+import { colleagueAvailability, teamOverview } from '@/lib/chats/team';
+import { AppError } from '@/lib/errors';
+import { loadEventForPage } from '@/lib/events/load-event';
+import { formatDay } from '@/lib/time/format';
+
+export const metadata: Metadata = { title: 'Team 1-1 Chats' };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ for?: string | string[] }> };
+
+export default async function TeamChatsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { for: forParam } = await searchParams;
+  const { event, user } = await loadEventForPage(slug);
+  const db = getDb();
+  const membership = user ? await recruiterMembership(db, user.id, event.id) : undefined;
+  if (!user || !membership) return <NoAccess what="The team overview is for recruiters of this event." backHref={`/events/${slug}`} />;
+  const live = <LiveRefresh topics={[`event:${event.id}`]} />;
+  const colleagueId = typeof forParam === 'string' && forParam ? forParam : undefined;
+
+  if (colleagueId && colleagueId !== user.id) {
+    // The lib function decides; the page only turns its refusal into NoAccess.
+    if (membership.role !== 'admin') return <NoAccess what="Only a company admin can set availability for a colleague." backHref={`/events/${slug}/chats/team`} />;
+    const colleague = await colleagueAvailability(db, user, event.id, colleagueId).catch((e: unknown) => {
+      if (e instanceof AppError) return null;
+      throw e;
+    });
+    if (!colleague) return <NoAccess what="You can set availability only for colleagues of your company in this event." backHref={`/events/${slug}/chats/team`} />;
+    const { recruiter, days, settings } = colleague;
+    return (
+      <div className="stack">
+        {live}
+        <RecruiterSubnav slug={slug} current="team" />
+        <p className="small"><Link href={`/events/${slug}/chats/team`}>← Back to the team</Link></p>
+        <Card>
+          <h2>Availability of {recruiter.name}</h2>
+          <p className="muted small">You set these slots as a company admin for {recruiter.name} (times in {event.timeZone}). Save each day.</p>
+          <div className="stack">
+            {days.map(({ day, durationMinutes, slots }) => (
+              <AvailabilityDay
+                key={`${recruiter.id}-${day.id}`}
+                recruiterId={recruiter.id}
+                day={{ id: day.id, date: day.date, mode: day.mode, opensAt: day.opensAt.slice(0, 5), closesAt: day.closesAt.slice(0, 5), chatDurations: day.chatDurations }}
+                dayLabel={formatDay(day.date)}
+                timeZone={event.timeZone}
+                chosenDuration={durationMinutes}
+                existing={slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), bookedBy: s.bookedBy }))}
+              />
+            ))}
+          </div>
+        </Card>
+        <Card>
+          <h2>How talents reach {recruiter.name}</h2>
+          <ChatSettingsForm
+            eventId={event.id}
+            recruiterId={recruiter.id}
+            confirmedAt={settings?.confirmedAt?.toISOString() ?? null}
+            initial={{
+              bookingMode: settings?.bookingMode ?? 'selective',
+              background: settings?.background ?? '',
+              experienceLevel: settings?.experienceLevel ?? '',
+              languages: (settings?.languages ?? []).join(', '),
+              topics: settings?.topics ?? '',
+              customQuestion: settings?.customQuestion ?? '',
+            }}
+          />
+        </Card>
+      </div>
+    );
+  }
+
+  const team = await teamOverview(db, user, event.id);
+  return (
+    <div className="stack">
+      {live}
+      <RecruiterSubnav slug={slug} current="team" />
+      <Card>
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <h2 style={{ margin: 0 }}>Your team</h2>
+          <Link href={`/events/${slug}/chats/all`} className="small">All 1-1 Chats of the company →</Link>
+        </div>
+        <p className="muted small">{teamSummary(team.members)}</p>
+        <TeamOverview members={team.members} slug={slug} isAdmin={team.isAdmin} />
+      </Card>
+    </div>
+  );
+}
