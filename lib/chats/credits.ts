@@ -18,6 +18,7 @@ async function grantFor(tx: DbOrTx, eventId: string, kind: TCreditKind): Promise
 // One statement opens the account with this spend in it, or spends from the existing account.
 // The guard: ON CONFLICT locks the existing row and checks spent < granted on its latest
 // version, so concurrent spends of the last credit serialize and only one gets a row back.
+// The grant is the event's current one: an organizer who changes the limit changes it for all.
 // A new account with nothing granted is opened with nothing spent (least(1, 0) = 0) and so
 // records no spend; the CHECK spent <= granted stands behind both paths.
 const spendOne = preparedStatement<{ id: string }>(
@@ -25,7 +26,7 @@ const spendOne = preparedStatement<{ id: string }>(
   sql`with spent as (
         insert into ${creditAccounts} as a (event_id, user_id, kind, granted, spent)
         values (${sql.placeholder('eventId')}, ${sql.placeholder('userId')}, ${sql.placeholder('kind')}, ${sql.placeholder('granted')}, least(1, ${sql.placeholder('granted')}))
-        on conflict (event_id, user_id, kind) do update set spent = a.spent + 1 where a.spent < a.granted
+        on conflict (event_id, user_id, kind) do update set spent = a.spent + 1, granted = excluded.granted where a.spent < excluded.granted
         returning event_id, user_id, kind, spent
       )
       insert into ${creditLedger} (event_id, user_id, kind, delta, reason, request_id)
@@ -81,6 +82,6 @@ export async function creditBalance(db: DbOrTx, eventId: string, userId: string,
     .select()
     .from(creditAccounts)
     .where(and(eq(creditAccounts.eventId, eventId), eq(creditAccounts.userId, userId), eq(creditAccounts.kind, kind)));
-  const limit = acc?.granted ?? granted;
-  return { left: limit - (acc?.spent ?? 0), limit };
+  // The event's current limit counts, even if it was lowered below what was already spent.
+  return { left: Math.max(0, granted - (acc?.spent ?? 0)), limit: granted };
 }

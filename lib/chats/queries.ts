@@ -53,8 +53,10 @@ export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, a
   const talent = alias(users, 'talent');
   const recruiter = alias(users, 'recruiter');
   const talentProfile = alias(profiles, 'talent_profile');
+  const suggested = alias(users, 'suggested');
   return db
     .select({
+      suggestedName: suggested.name,
       chat: chatRequests,
       talentName: talent.name,
       talentHeadline: talentProfile.headline,
@@ -66,6 +68,7 @@ export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, a
     .leftJoin(talentProfile, eq(talentProfile.userId, chatRequests.talentId))
     .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
     .innerJoin(companies, eq(companies.id, chatRequests.companyId))
+    .leftJoin(suggested, eq(suggested.id, chatRequests.suggestedRecruiterId))
     .where(and(eq(chatRequests.eventId, eventId), eq(as === 'talent' ? chatRequests.talentId : chatRequests.recruiterId, userId)))
     .orderBy(asc(chatRequests.startsAt), desc(chatRequests.createdAt));
 }

@@ -127,6 +127,17 @@ test('organizer rules: credits run out, and who may initiate is enforced', async
   await setEventRules(t.db, fair.event.id, { chatInitiation: 'both' });
 });
 
+test('a changed credit limit applies to talents who already spent some', async () => {
+  await requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-2-1' });
+  await setEventRules(t.db, fair.event.id, { talentRequestCredits: 1 });
+  expect(await creditBalance(t.db, fair.event.id, 'demo-talent-10', 'talent')).toEqual({ left: 0, limit: 1 });
+  expect(await codeOf(requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-3-1' }))).toBe('no_credits');
+  await setEventRules(t.db, fair.event.id, { talentRequestCredits: 3 });
+  await requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-3-1' });
+  expect(await creditBalance(t.db, fair.event.id, 'demo-talent-10', 'talent')).toEqual({ left: 1, limit: 3 });
+  await setEventRules(t.db, fair.event.id, { talentRequestCredits: 5 });
+});
+
 test('chats whose time is over complete', async () => {
   const later = new Date(fair.grid[fair.grid.length - 1]!.endsAt.getTime() + 60_000);
   const n = await completeChats(t.db, later);

@@ -111,7 +111,12 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
             <li key={m.chat.id} className={s.item}>
               <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><Badge>{STATUS_LABEL[m.chat.status]}</Badge></div>
               {m.chat.declineMessage ? <p className="small" style={{ margin: 0 }}>“{m.chat.declineMessage}”</p> : null}
-              {m.chat.suggestedRecruiterId ? <p className="small" style={{ margin: 0 }}>They suggest a colleague — see the list below.</p> : null}
+              {m.chat.suggestedRecruiterId ? (
+                <p className="small" style={{ margin: 0 }}>
+                  They suggest their colleague <strong>{m.suggestedName ?? 'a colleague'}</strong>
+                  {recruiters.some((r) => r.id === m.chat.suggestedRecruiterId) ? ' — see them in the list below.' : ' — they will appear below once they open their calendar.'}
+                </p>
+              ) : null}
               {m.chat.cancelReason ? <p className="small" style={{ margin: 0 }}>Reason: {m.chat.cancelReason}</p> : null}
             </li>
           ))}
