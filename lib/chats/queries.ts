@@ -57,6 +57,7 @@ export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, a
   return db
     .select({
       suggestedName: suggested.name,
+      companySlug: companies.slug,
       chat: chatRequests,
       talentName: talent.name,
       talentHeadline: talentProfile.headline,

@@ -113,7 +113,8 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
               {m.chat.declineMessage ? <p className="small" style={{ margin: 0 }}>“{m.chat.declineMessage}”</p> : null}
               {m.chat.suggestedRecruiterId ? (
                 <p className="small" style={{ margin: 0 }}>
-                  They suggest their colleague <strong>{m.suggestedName ?? 'a colleague'}</strong>
+                  They suggest their colleague{' '}
+                  <Link href={`/events/${slug}/companies/${m.companySlug}`}><strong>{m.suggestedName ?? 'a colleague'}</strong></Link>
                   {recruiters.some((r) => r.id === m.chat.suggestedRecruiterId) ? ' — see them in the list below.' : ' — they will appear below once they open their calendar.'}
                 </p>
               ) : null}
