@@ -1,10 +1,10 @@
 'use client';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { ALLOWED_DURATIONS } from '@/lib/events/schemas';
+import { ALLOWED_DURATIONS, type TDayFormMode } from '@/lib/events/schemas';
 import s from './admin.module.css';
 
-export type TDayValues = { date: string; mode: 'virtual' | 'in_person'; opensAt: string; closesAt: string; chatDurations: number[] };
+export type TDayValues = { date: string; mode: TDayFormMode; opensAt: string; closesAt: string; chatDurations: number[] };
 
 export function DayEditor({ index, day, onChange, onRemove, canRemove, fieldError }: {
   index: number;
@@ -32,6 +32,7 @@ export function DayEditor({ index, day, onChange, onRemove, canRemove, fieldErro
         <SelectField label="Mode" value={day.mode} onChange={(e) => onChange({ ...day, mode: e.target.value as TDayValues['mode'] })} error={err('mode')}>
           <option value="virtual">Virtual</option>
           <option value="in_person">In person</option>
+          <option value="hybrid">Hybrid — each recruiter chooses</option>
         </SelectField>
         <TextField label="Opens at" type="time" value={day.opensAt} onChange={(e) => onChange({ ...day, opensAt: e.target.value })} error={err('opensAt')} required />
         <TextField label="Closes at" type="time" value={day.closesAt} onChange={(e) => onChange({ ...day, closesAt: e.target.value })} error={err('closesAt')} required />

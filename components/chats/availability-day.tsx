@@ -3,25 +3,24 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { setAvailabilityAction } from '@/app/events/[slug]/chats/actions';
 import { Button } from '@/components/ui/button';
-import { Alert, Badge } from '@/components/ui/card';
+import { Alert } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
+import { ModeBadge } from '@/components/ui/mode-badge';
 import { useSubmit } from '@/components/ui/use-submit';
+import type { TRecruiterDay } from '@/lib/chats/queries';
 import { slotGrid } from '@/lib/chats/slot-grid';
 import s from './chats.module.css';
 
-type Day = { id: string; date: string; mode: 'virtual' | 'in_person'; opensAt: string; closesAt: string; chatDurations: number[] };
-type Existing = { startsAt: string; endsAt: string; bookedBy: string | null };
-
-export function AvailabilityDay({ day, dayLabel, timeZone, chosenDuration, existing, recruiterId }: {
-  day: Day;
+export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
+  view: TRecruiterDay;
   dayLabel: string;
   timeZone: string;
-  chosenDuration: number | null;
-  existing: Existing[];
   recruiterId?: string;
 }) {
+  const { day, slots: existing } = view;
   const router = useRouter();
-  const [duration, setDuration] = useState(chosenDuration ?? day.chatDurations[0]!);
+  const [duration, setDuration] = useState(view.durationMinutes ?? day.chatDurations[0]!);
+  const [mode, setMode] = useState(view.mode);
   const booked = useMemo(() => new Map(existing.filter((e) => e.bookedBy).map((e) => [e.startsAt, e.bookedBy!])), [existing]);
   const [selected, setSelected] = useState(() => new Set(existing.map((e) => e.startsAt)));
   const grid = useMemo(() => slotGrid(day, duration, timeZone).map((g) => g.startsAt.toISOString()), [day, duration, timeZone]);
@@ -38,7 +37,7 @@ export function AvailabilityDay({ day, dayLabel, timeZone, chosenDuration, exist
     <section className="stack" aria-label={`Availability on ${dayLabel}`}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h3 style={{ margin: 0 }}>
-          {dayLabel} <Badge tone={day.mode === 'virtual' ? 'brand' : undefined}>{day.mode === 'virtual' ? 'Virtual' : 'In person'}</Badge>
+          {dayLabel} <ModeBadge mode={day.recruitersChooseMode ? 'hybrid' : day.mode} />
         </h3>
         <span className="muted small">{chosen.length} of {grid.length} slots selected</span>
       </div>
@@ -48,6 +47,16 @@ export function AvailabilityDay({ day, dayLabel, timeZone, chosenDuration, exist
             {day.chatDurations.map((d) => <option key={d} value={d}>{d} minutes</option>)}
           </SelectField>
         </div>
+        {day.recruitersChooseMode ? (
+          <fieldset className={s.modeChoice}>
+            <legend className="small">Your chats this day</legend>
+            {(['virtual', 'in_person'] as const).map((m) => (
+              <label key={m} className="small">
+                <input type="radio" name={`mode-${day.id}`} value={m} checked={mode === m} onChange={() => setMode(m)} /> {m === 'virtual' ? 'Virtual (video)' : 'In person'}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
         <Button type="button" variant="secondary" onClick={() => setSelected(new Set(grid))}>Select all</Button>
         <Button type="button" variant="ghost" onClick={() => setSelected(new Set(booked.keys()))}>Clear</Button>
       </div>
@@ -69,7 +78,7 @@ export function AvailabilityDay({ day, dayLabel, timeZone, chosenDuration, exist
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       {done ? <Alert tone="ok">Availability saved.</Alert> : null}
       <div>
-        <Button type="button" disabled={pending} onClick={() => submit({ eventDayId: day.id, recruiterId, durationMinutes: duration, startTimes: chosen })}>
+        <Button type="button" disabled={pending} onClick={() => submit({ eventDayId: day.id, recruiterId, durationMinutes: duration, startTimes: chosen, mode: day.recruitersChooseMode ? mode : undefined })}>
           {pending ? 'Saving…' : `Save ${dayLabel}`}
         </Button>
       </div>

@@ -1,6 +1,7 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import { Badge, EmptyState } from '@/components/ui/card';
+import { ModeBadge } from '@/components/ui/mode-badge';
 import { When } from '@/components/ui/when';
 import { ApproveButton, CancelForm, DeclineForm } from './chat-actions';
 import s from './chats.module.css';
@@ -16,6 +17,7 @@ export type TInboxItem = {
   when: string;
   startsAtIso: string;
   note: string;
+  mode: 'virtual' | 'in_person' | null;
 };
 
 const TABS = [
@@ -40,6 +42,7 @@ export function RecruiterInbox({ items, colleagues, eventZone }: { items: TInbox
           <li key={i.id} className={s.item}>
             <div className={s.itemHead}>
               <strong>{i.talentName}</strong>
+              {i.when && i.mode ? <ModeBadge mode={i.mode} /> : null}
               {i.when ? <Badge tone="ok"><When iso={i.startsAtIso} eventLabel={i.when} eventZone={eventZone} /></Badge> : i.status === 'pending' && i.initiatedBy === 'recruiter' ? <Badge>Sent by your company</Badge> : null}
             </div>
             {i.talentHeadline ? <span className="muted small">{i.talentHeadline}</span> : null}

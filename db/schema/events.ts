@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -63,6 +64,8 @@ export const eventDays = pgTable(
     eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     mode: dayMode('mode').notNull().default('virtual'),
+    // Hybrid day: each recruiter picks virtual or in person; `mode` is then only the default.
+    recruitersChooseMode: boolean('recruiters_choose_mode').notNull().default(false),
     opensAt: time('opens_at').notNull(),
     closesAt: time('closes_at').notNull(),
     chatDurations: integer('chat_durations').array().notNull(),

@@ -63,9 +63,12 @@ export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, a
       talentHeadline: talentProfile.headline,
       recruiterName: recruiter.name,
       company: companies.name,
+      mode: availability.mode,
     })
     .from(chatRequests)
     .innerJoin(talent, eq(talent.id, chatRequests.talentId))
+    .leftJoin(slots, eq(slots.id, chatRequests.slotId))
+    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
     .leftJoin(talentProfile, eq(talentProfile.userId, chatRequests.talentId))
     .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
     .innerJoin(companies, eq(companies.id, chatRequests.companyId))
@@ -89,12 +92,27 @@ export async function recruiterDays(db: DbOrTx, eventId: string, recruiterId: st
     .leftJoin(talent, eq(talent.id, chatRequests.talentId))
     .where(and(eq(slots.eventId, eventId), eq(slots.recruiterId, recruiterId)))
     .orderBy(asc(slots.startsAt));
-  return days.map((day) => ({
-    day,
-    durationMinutes: chosen.find((c) => c.eventDayId === day.id)?.durationMinutes ?? null,
-    slots: own.filter((o) => o.slot.eventDayId === day.id).map((o) => ({ ...o.slot, bookedBy: o.chatStatus === 'confirmed' ? (o.talentName ?? 'a talent') : null })),
-  }));
+  return days.map((day) => {
+    const mine = chosen.find((c) => c.eventDayId === day.id);
+    return {
+      day: {
+        id: day.id,
+        date: day.date,
+        mode: day.mode,
+        recruitersChooseMode: day.recruitersChooseMode,
+        opensAt: day.opensAt.slice(0, 5),
+        closesAt: day.closesAt.slice(0, 5),
+        chatDurations: day.chatDurations,
+      },
+      durationMinutes: mine?.durationMinutes ?? null,
+      mode: mine?.mode ?? day.mode,
+      slots: own
+        .filter((o) => o.slot.eventDayId === day.id)
+        .map((o) => ({ startsAt: o.slot.startsAt.toISOString(), endsAt: o.slot.endsAt.toISOString(), bookedBy: o.chatStatus === 'confirmed' ? (o.talentName ?? 'a talent') : null })),
+    };
+  });
 }
+export type TRecruiterDay = Awaited<ReturnType<typeof recruiterDays>>[number];
 
 export async function getChatSettings(db: DbOrTx, eventId: string, recruiterId: string) {
   const [s] = await db

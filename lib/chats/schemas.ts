@@ -8,6 +8,8 @@ export const ZSetAvailabilityInput = z.object({
   recruiterId: z.string().min(1).max(64).optional(),
   durationMinutes: z.coerce.number({ message: 'Pick a duration' }).int().positive('Pick a duration'),
   startTimes: z.array(z.iso.datetime({ offset: true, message: 'Unknown slot time' })).max(200, 'Too many slots'),
+  // Only on hybrid days; elsewhere the organizer's mode applies.
+  mode: z.enum(['virtual', 'in_person'], { message: 'Choose virtual or in person' }).optional(),
 });
 
 export const ZChatSettingsInput = z.object({

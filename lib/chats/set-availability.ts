@@ -31,6 +31,10 @@ export async function setAvailability(db: Db, actor: TActor | null, input: unkno
   if (!day.chatDurations.includes(data.durationMinutes)) {
     throw new AppError('invalid_input', `This day allows ${day.chatDurations.join(', ')}-minute chats.`, { durationMinutes: 'Pick one of the allowed durations' });
   }
+  if (data.mode && data.mode !== day.mode && !day.recruitersChooseMode) {
+    throw new AppError('invalid_input', `The organizer made this day ${day.mode === 'virtual' ? 'virtual' : 'in person'} for everyone.`, { mode: 'Not a choice on this day' });
+  }
+  const mode = day.recruitersChooseMode ? (data.mode ?? day.mode) : day.mode;
   const grid = slotGrid(day, data.durationMinutes, event.timeZone);
   const gridByStart = new Map(grid.map((s) => [s.startsAt.getTime(), s]));
   const wanted = new Set<number>();
@@ -41,10 +45,15 @@ export async function setAvailability(db: Db, actor: TActor | null, input: unkno
   }
 
   return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ mode: availability.mode })
+      .from(availability)
+      .where(and(eq(availability.eventDayId, day.id), eq(availability.recruiterId, recruiterId)))
+      .for('update');
     await tx
       .insert(availability)
-      .values({ eventDayId: day.id, recruiterId, durationMinutes: data.durationMinutes, mode: day.mode })
-      .onConflictDoUpdate({ target: [availability.eventDayId, availability.recruiterId], set: { durationMinutes: data.durationMinutes, mode: day.mode } });
+      .values({ eventDayId: day.id, recruiterId, durationMinutes: data.durationMinutes, mode })
+      .onConflictDoUpdate({ target: [availability.eventDayId, availability.recruiterId], set: { durationMinutes: data.durationMinutes, mode } });
     // Lock the recruiter's slots of this day so a booking cannot slip in between check and delete.
     const existing = await tx
       .select({ id: slots.id, startsAt: slots.startsAt, endsAt: slots.endsAt })
@@ -58,6 +67,10 @@ export async function setAvailability(db: Db, actor: TActor | null, input: unkno
           .where(inArray(chatRequests.slotId, existing.map((s) => s.id)))
       : [];
     const heldIds = new Set(held.map((h) => h.slotId));
+    if (before && before.mode !== mode && heldIds.size > 0) {
+      // Talents booked on the understanding of how the chat takes place.
+      throw new AppError('not_allowed_now', `Chats on this day were booked as ${before.mode === 'virtual' ? 'virtual' : 'in person'}. Cancel them before switching.`, { mode: 'Chats are booked' });
+    }
     const toDelete: string[] = [];
     const kept = new Set<number>();
     for (const s of existing) {

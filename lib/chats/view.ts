@@ -2,8 +2,11 @@ import type { DbOrTx } from '@/db/client';
 import { formatInstant } from '@/lib/time/format';
 import { freeSlots } from './free-slots';
 
-/** Free slots of a recruiter as choices labelled in the event's zone. */
+/** Free slots of a recruiter as choices labelled in the event's zone, saying how they take place. */
 export async function slotOptions(db: DbOrTx, eventId: string, recruiterId: string, timeZone: string, now: Date) {
   const free = await freeSlots(db, eventId, recruiterId, now);
-  return free.map((s) => ({ id: s.id, label: `${formatInstant(s.startsAt, timeZone)} (${Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000)} min)` }));
+  return free.map((s) => ({
+    id: s.id,
+    label: `${formatInstant(s.startsAt, timeZone)} (${Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000)} min, ${s.mode === 'in_person' ? 'in person' : 'video'})`,
+  }));
 }

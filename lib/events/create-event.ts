@@ -4,7 +4,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { canCreateEvent, type TActor } from './permissions';
-import { eventColumns, ZEventInput } from './schemas';
+import { dayColumns, eventColumns, ZEventInput } from './schemas';
 
 /** Creates an event with its days; the creator becomes its organizer. */
 export async function createEvent(db: Db, actor: TActor | null, input: unknown): Promise<{ id: string; slug: string }> {
@@ -19,7 +19,7 @@ export async function createEvent(db: Db, actor: TActor | null, input: unknown):
         createdBy: actor.id,
       })
       .returning({ id: events.id, slug: events.slug });
-    await tx.insert(eventDays).values(data.days.map((d) => ({ ...d, eventId: event!.id })));
+    await tx.insert(eventDays).values(data.days.map((d) => ({ ...dayColumns(d), eventId: event!.id })));
     await tx.insert(registrations).values({ eventId: event!.id, userId: actor.id, role: 'organizer' }).onConflictDoNothing();
     await recordAudit(tx, { eventId: event!.id, actorId: actor.id, action: 'event.created', targetType: 'event', targetId: event!.id });
     return event!;

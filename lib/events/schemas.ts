@@ -17,7 +17,8 @@ const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:
 export const ZEventDayInput = z
   .object({
     date: z.iso.date({ message: 'Pick a date' }),
-    mode: z.enum(['virtual', 'in_person'], { message: 'Choose virtual or in person' }),
+    // 'hybrid': each recruiter chooses virtual or in person for their own chats that day.
+    mode: z.enum(['virtual', 'in_person', 'hybrid'], { message: 'Choose virtual, in person or hybrid' }),
     opensAt: ZTime,
     closesAt: ZTime,
     chatDurations: z
@@ -68,6 +69,17 @@ export function eventColumns({ days: _days, ...columns }: TEventInput) {
   return columns;
 }
 export type TEventDayInput = z.infer<typeof ZEventDayInput>;
+export type TDayFormMode = TEventDayInput['mode'];
+
+/** A day's stored columns: a hybrid day is stored as "virtual by default, recruiters choose". */
+export function dayColumns({ mode, ...rest }: TEventDayInput) {
+  return { ...rest, mode: mode === 'hybrid' ? ('virtual' as const) : mode, recruitersChooseMode: mode === 'hybrid' };
+}
+
+/** The form's mode of a stored day (inverse of dayColumns). */
+export function dayFormMode(day: { mode: 'virtual' | 'in_person'; recruitersChooseMode: boolean }): TDayFormMode {
+  return day.recruitersChooseMode ? 'hybrid' : day.mode;
+}
 
 export const EVENT_CONFLICTS = {
   events_slug_unique: 'That address is already used by another event — choose another.',

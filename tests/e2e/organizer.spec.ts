@@ -16,7 +16,7 @@ test('create an event with two days: a bad input is explained, then it is create
   await expect(page.getByRole('heading', { name: 'Create an event' })).toBeVisible();
 
   const nameField = page.getByLabel('Name', { exact: true });
-  await page.getByLabel('Description').fill('Two days: one online, one at the harbour.');
+  await page.getByLabel('Description').fill('Two days: one online, one at the harbour or online.');
   await page.getByLabel('Time zone').selectOption('Europe/Amsterdam');
   await page.getByLabel('Status').selectOption('published');
   await page.getByLabel('Who may start 1-1 chats').selectOption('talents');
@@ -35,7 +35,8 @@ test('create an event with two days: a bad input is explained, then it is create
   const day2 = page.getByRole('group', { name: 'Day 2' });
   await expect(day2).toBeVisible();
   await expect(day2.getByLabel('Date')).toHaveValue('2031-03-11');
-  await day2.getByLabel('Mode').selectOption('in_person');
+  // Hybrid: each recruiter chooses virtual or in person for their chats that day.
+  await day2.getByLabel('Mode').selectOption('hybrid');
   await day2.getByLabel('Opens at').fill('10:00');
   await day2.getByLabel('Closes at').fill('16:00');
   await day2.getByLabel('30 min', { exact: true }).uncheck();
@@ -63,7 +64,7 @@ test('create an event with two days: a bad input is explained, then it is create
   // The stored event comes back into the edit form as entered.
   await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Amsterdam');
   await expect(page.getByLabel('Requests per recruiter')).toHaveValue('12');
-  await expect(page.getByRole('group', { name: 'Day 2' }).getByLabel('Mode')).toHaveValue('in_person');
+  await expect(page.getByRole('group', { name: 'Day 2' }).getByLabel('Mode')).toHaveValue('hybrid');
   await expect(page.getByRole('group', { name: 'Day 2' }).getByLabel('20 min', { exact: true })).toBeChecked();
   await expect(page.getByRole('group', { name: 'Day 3' })).toHaveCount(0);
   await expect(page.getByText(/Olivia Okafor created the event/)).toBeVisible();
@@ -80,7 +81,7 @@ test('create an event with two days: a bad input is explained, then it is create
   await anon.getByRole('link', { name }).click();
   await expect(anon).toHaveURL(`/events/${slug}`);
   await expect(anon.getByText('Talents request 1-1 chats')).toBeVisible();
-  await expect(anon.getByText('In person')).toBeVisible();
+  await expect(anon.getByText('Hybrid', { exact: true })).toBeVisible();
   await visitor.close();
 });
 

@@ -28,9 +28,9 @@ export function dayTwoAt(time: string): string {
   return `${format(tomorrow(), 'EEE d MMM', { in: tz(ZONE) })}, ${time}`;
 }
 
-/** A free-slot choice as the talent's selects label it: "Sun 22 Nov, 09:30 (30 min)". */
+/** A free-slot choice as the talent's selects label it: "Sun 22 Nov, 09:30 (30 min, in person)". */
 export function slotOption(time: string, minutes = 30): string {
-  return `${dayTwoAt(time)} (${minutes} min)`;
+  return `${dayTwoAt(time)} (${minutes} min, in person)`;
 }
 
 /**

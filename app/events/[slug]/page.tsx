@@ -5,8 +5,10 @@ import { RegisterButton } from '@/components/events/register-button';
 import { TalentCount } from '@/components/events/talent-count';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
+import { ModeBadge } from '@/components/ui/mode-badge';
 import { listEventCompanies } from '@/lib/companies/queries';
 import { loadEventForPage } from '@/lib/events/load-event';
+import { dayFormMode } from '@/lib/events/schemas';
 import { countTalents, listEventDays } from '@/lib/events/queries';
 import { formatDay, zonedInstant } from '@/lib/time/format';
 import s from '@/components/events/events.module.css';
@@ -37,7 +39,7 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
               {days.map((d) => (
                 <li key={d.id} className={s.day}>
                   <span>
-                    <strong>{formatDay(d.date)}</strong> <Badge tone={d.mode === 'virtual' ? 'brand' : undefined}>{d.mode === 'virtual' ? 'Virtual' : 'In person'}</Badge>
+                    <strong>{formatDay(d.date)}</strong> <ModeBadge mode={dayFormMode(d)} />
                   </span>
                   <DayHours
                     opensAt={d.opensAt}

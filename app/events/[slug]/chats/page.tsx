@@ -5,6 +5,7 @@ import { CancelForm, DeclineForm, SlotPicker, WithdrawButton } from '@/component
 import { BookForm, RequestForm } from '@/components/chats/talent-forms';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { ButtonLink } from '@/components/ui/button';
+import { ModeBadge } from '@/components/ui/mode-badge';
 import { When } from '@/components/ui/when';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { creditBalance } from '@/lib/chats/credits';
@@ -90,7 +91,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
         <ul className={s.list}>
           {confirmed.map((m) => (
             <li key={m.chat.id} className={s.item}>
-              <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><Badge tone="ok">{when(m.chat.startsAt)}</Badge></div>
+              <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><span className="row">{m.mode ? <ModeBadge mode={m.mode} /> : null}<Badge tone="ok">{when(m.chat.startsAt)}</Badge></span></div>
               <SlotPicker chatId={m.chat.id} slots={options.get(m.chat.recruiterId) ?? []} mode="reschedule" />
               <CancelForm chatId={m.chat.id} />
             </li>

@@ -6,6 +6,7 @@ import { NoAccess } from '@/components/ui/no-access';
 import { listAudit } from '@/lib/audit/queries';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { listEventDays } from '@/lib/events/queries';
+import { dayFormMode } from '@/lib/events/schemas';
 import { formatInstant } from '@/lib/time/format';
 import { listTimeZones } from '@/lib/time/zones';
 
@@ -40,7 +41,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
           chatInitiation: event.chatInitiation,
           talentRequestCredits: String(event.talentRequestCredits),
           recruiterRequestCredits: event.recruiterRequestCredits === null ? '' : String(event.recruiterRequestCredits),
-          days: days.map((d) => ({ date: d.date, mode: d.mode, opensAt: d.opensAt.slice(0, 5), closesAt: d.closesAt.slice(0, 5), chatDurations: d.chatDurations })),
+          days: days.map((d) => ({ date: d.date, mode: dayFormMode(d), opensAt: d.opensAt.slice(0, 5), closesAt: d.closesAt.slice(0, 5), chatDurations: d.chatDurations })),
         }}
       />
       <Card>

@@ -48,6 +48,7 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
             answer: c.chat.answer,
             when: c.chat.startsAt && ['confirmed', 'completed'].includes(c.chat.status) ? `${formatInstant(c.chat.startsAt, event.timeZone)}` : '',
             startsAtIso: c.chat.startsAt?.toISOString() ?? '',
+            mode: c.mode,
             note: c.chat.cancelReason ? `Cancelled: ${c.chat.cancelReason}` : c.chat.declineMessage ? `Declined: ${c.chat.declineMessage}` : '',
           }))}
         />
@@ -56,15 +57,8 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
         <h2 id="availability">Your availability</h2>
         <p className="muted small">Pick a duration per day, select the slots you are free (times in {event.timeZone}), and save each day.</p>
         <div className="stack">
-          {days.map(({ day, durationMinutes, slots }) => (
-            <AvailabilityDay
-              key={day.id}
-              day={{ id: day.id, date: day.date, mode: day.mode, opensAt: day.opensAt.slice(0, 5), closesAt: day.closesAt.slice(0, 5), chatDurations: day.chatDurations }}
-              dayLabel={formatDay(day.date)}
-              timeZone={event.timeZone}
-              chosenDuration={durationMinutes}
-              existing={slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), bookedBy: s.bookedBy }))}
-            />
+          {days.map((d) => (
+            <AvailabilityDay key={d.day.id} view={d} dayLabel={formatDay(d.day.date)} timeZone={event.timeZone} />
           ))}
         </div>
       </Card>

@@ -46,16 +46,8 @@ export default async function TeamChatsPage({ params, searchParams }: Props) {
           <h2>Availability of {recruiter.name}</h2>
           <p className="muted small">You set these slots as a company admin for {recruiter.name} (times in {event.timeZone}). Save each day.</p>
           <div className="stack">
-            {days.map(({ day, durationMinutes, slots }) => (
-              <AvailabilityDay
-                key={`${recruiter.id}-${day.id}`}
-                recruiterId={recruiter.id}
-                day={{ id: day.id, date: day.date, mode: day.mode, opensAt: day.opensAt.slice(0, 5), closesAt: day.closesAt.slice(0, 5), chatDurations: day.chatDurations }}
-                dayLabel={formatDay(day.date)}
-                timeZone={event.timeZone}
-                chosenDuration={durationMinutes}
-                existing={slots.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), bookedBy: s.bookedBy }))}
-              />
+            {days.map((d) => (
+              <AvailabilityDay key={`${recruiter.id}-${d.day.id}`} recruiterId={recruiter.id} view={d} dayLabel={formatDay(d.day.date)} timeZone={event.timeZone} />
             ))}
           </div>
         </Card>

@@ -1,0 +1,1 @@
+ALTER TABLE "event_days" ADD COLUMN "recruiters_choose_mode" boolean DEFAULT false NOT NULL;
