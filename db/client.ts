@@ -33,6 +33,12 @@ const dialect = new PgDialect();
  * Parameters are `sql.placeholder('name')`; rows come back as plain objects keyed by the SQL's
  * column names, values as the driver gives them (timestamps stay strings): return ids and text.
  */
+/** Rows of a raw `db.execute(sql…)`: postgres.js returns them as the result, PGlite inside { rows }. */
+export async function executeRows<TRow>(db: DbOrTx, query: SQL): Promise<TRow[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: TRow[] }).rows) as TRow[];
+}
+
 export function preparedStatement<TRow = Record<string, unknown>>(name: string, query: SQL) {
   const built = dialect.sqlToQuery(query);
   return async (db: DbOrTx, params: Record<string, unknown>): Promise<TRow[]> => {

@@ -10,6 +10,7 @@
  * - time_clash: the talent already has a chat at that time (409)
  * - already_requested: an open request between these two people exists (409)
  * - no_credits: no request credits left in this event (409)
+ * - unavailable: a part this needs is not configured on this installation, e.g. video (503)
  */
 export type TErrorCode =
   | 'unauthorized'
@@ -21,7 +22,8 @@ export type TErrorCode =
   | 'slot_taken'
   | 'time_clash'
   | 'already_requested'
-  | 'no_credits';
+  | 'no_credits'
+  | 'unavailable';
 
 export const STATUS_OF: Record<TErrorCode | 'internal', number> = {
   unauthorized: 401,
@@ -34,6 +36,7 @@ export const STATUS_OF: Record<TErrorCode | 'internal', number> = {
   time_clash: 409,
   already_requested: 409,
   no_credits: 409,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -18,6 +18,8 @@ export type TEventValues = {
   chatInitiation: 'talents' | 'recruiters' | 'both';
   talentRequestCredits: string;
   recruiterRequestCredits: string;
+  joinOpensMinutesBefore: string;
+  noShowGraceMinutes: string;
   days: TDayValues[];
 };
 
@@ -79,6 +81,10 @@ export function EventForm({ initial, zones, mode, action }: {
         <div className={s.cols}>
           <TextField label="Requests per talent" type="number" min={0} max={100} inputMode="numeric" value={v.talentRequestCredits} error={fieldError('talentRequestCredits')} onChange={(e) => set('talentRequestCredits', e.target.value)} />
           <TextField label="Requests per recruiter" type="number" min={0} max={1000} inputMode="numeric" value={v.recruiterRequestCredits} hint="Leave empty for no limit." error={fieldError('recruiterRequestCredits')} onChange={(e) => set('recruiterRequestCredits', e.target.value)} />
+        </div>
+        <div className={s.cols}>
+          <TextField label="Join opens (minutes before a video chat)" type="number" min={0} max={60} inputMode="numeric" value={v.joinOpensMinutesBefore} error={fieldError('joinOpensMinutesBefore')} onChange={(e) => set('joinOpensMinutesBefore', e.target.value)} />
+          <TextField label="No-show after (minutes late)" type="number" min={1} max={60} inputMode="numeric" value={v.noShowGraceMinutes} hint="A side that has not joined by then is marked a no-show." error={fieldError('noShowGraceMinutes')} onChange={(e) => set('noShowGraceMinutes', e.target.value)} />
         </div>
       </fieldset>
       <fieldset className={s.section}>

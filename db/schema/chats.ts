@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -114,6 +115,11 @@ export const chatRequests = pgTable(
     cancelledBy: text('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
     // iCalendar SEQUENCE: grows with every reschedule or cancellation of the same UID.
     icsSequence: integer('ics_sequence').notNull().default(0),
+    // Set when a video chat completes: true if that side never joined within the grace period.
+    talentNoShow: boolean('talent_no_show'),
+    recruiterNoShow: boolean('recruiter_no_show'),
+    // Private to the recruiter's company; written after the chat.
+    recruiterNote: text('recruiter_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

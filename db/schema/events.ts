@@ -41,6 +41,9 @@ export const events = pgTable(
     talentRequestCredits: integer('talent_request_credits').notNull().default(5),
     // null: recruiters are not limited
     recruiterRequestCredits: integer('recruiter_request_credits'),
+    // Video chats: Join opens this long before the start; a side absent this long after it is a no-show.
+    joinOpensMinutesBefore: integer('join_opens_minutes_before').notNull().default(5),
+    noShowGraceMinutes: integer('no_show_grace_minutes').notNull().default(10),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +51,8 @@ export const events = pgTable(
   (t) => [
     check('events_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('events_talent_credits_nonneg', sql`${t.talentRequestCredits} >= 0`),
+    check('events_join_window_range', sql`${t.joinOpensMinutesBefore} BETWEEN 0 AND 60`),
+    check('events_no_show_grace_range', sql`${t.noShowGraceMinutes} BETWEEN 1 AND 60`),
     check(
       'events_recruiter_credits_nonneg',
       sql`${t.recruiterRequestCredits} IS NULL OR ${t.recruiterRequestCredits} >= 0`,

@@ -4,3 +4,5 @@ export * from './companies';
 export * from './events';
 export * from './records';
 export * from './chats';
+export * from './video';
+export * from './messages';

@@ -52,6 +52,14 @@ export const ZEventInput = z
       (v) => blankToUndefined(v) ?? null,
       z.union([z.null(), z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(0, 'Use 0 or more').max(1000, 'At most 1000')]),
     ),
+    joinOpensMinutesBefore: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(0, 'Use 0 or more').max(60, 'At most 60 minutes').default(5),
+    ),
+    noShowGraceMinutes: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(1, 'At least 1 minute').max(60, 'At most 60 minutes').default(10),
+    ),
     days: z.array(ZEventDayInput).min(1, 'Add at least one day').max(14, 'At most 14 days'),
   })
   .superRefine((e, ctx) => {

@@ -1,6 +1,8 @@
-import { NextResponse } from 'next/server';
 import { getCurrentUser, type TUser } from '@/lib/auth/current-user';
-import { AppError, STATUS_OF, toErrorBody } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { errorResponse } from './json';
+
+export { errorResponse, readJson } from './json';
 
 type Handler<C> = (req: Request, ctx: C & { user: TUser }) => Promise<Response>;
 
@@ -12,8 +14,7 @@ export function withAuth<C>(handler: Handler<C>) {
       if (!user) throw new AppError('unauthorized', 'Please sign in to continue.');
       return await handler(req, { ...ctx, user });
     } catch (err) {
-      const error = toErrorBody(err);
-      return NextResponse.json({ ok: false, error }, { status: STATUS_OF[error.code] });
+      return errorResponse(err);
     }
   };
 }

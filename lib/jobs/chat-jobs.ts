@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';
 import { completeChats } from '@/lib/chats/complete-chats';
+import { videoConfig } from '@/lib/video/video-config';
 import { sendChatReminder, type TChatReminderJob } from './send-chat-reminder';
 
 export const CHAT_REMINDER = 'chat-reminder';
@@ -57,7 +58,7 @@ export const handleChatReminders = async (db: Db, jobs: PgBoss.Job<TChatReminder
   return { results };
 };
 
-export const handleChatComplete = async (db: Db, now = new Date()) => ({ completed: await completeChats(db, now) });
+export const handleChatComplete = async (db: Db, now = new Date()) => ({ completed: await completeChats(db, now, { video: videoConfig() !== undefined }) });
 
 /** Creates the queues, starts this instance's workers and the every-minute completion sweep.
  * Every instance may do this: pg-boss hands each job to one worker (SKIP LOCKED). */

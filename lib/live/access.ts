@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { events } from '@/db/schema';
+import { chatRequests, events } from '@/db/schema';
+import { callRoleOf } from '@/lib/video/call';
 import { outboxScope } from '@/lib/mail/queries';
 import { canManageEvent, canViewEvent, type TActor } from '@/lib/events/permissions';
 import type { TTopic } from './topics';
@@ -10,6 +11,10 @@ export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Pro
   if (topic === 'outbox') return (await outboxScope(db, actor)) !== 'none';
   const [kind, id] = topic.split(':') as [string, string];
   if (kind === 'user') return id === actor.id;
+  if (kind === 'chat') {
+    const [chat] = await db.select().from(chatRequests).where(eq(chatRequests.id, id));
+    return !!chat && (await callRoleOf(db, actor.id, chat)) !== null;
+  }
   const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.id, id));
   if (!event) return false;
   if (kind === 'event') return canViewEvent(db, actor, event);

@@ -5,6 +5,7 @@ export const ZTopic = z.union([
   z.string().regex(/^event:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^event-admin:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^user:[A-Za-z0-9-]{1,64}$/, 'unknown topic'),
+  z.string().regex(/^chat:[0-9a-f-]{36}$/, 'unknown topic'),
   z.literal('outbox'),
 ]);
 export type TTopic = z.infer<typeof ZTopic>;
@@ -13,6 +14,8 @@ export const topics = {
   event: (eventId: string) => `event:${eventId}` as TTopic,
   eventAdmin: (eventId: string) => `event-admin:${eventId}` as TTopic,
   user: (userId: string) => `user:${userId}` as TTopic,
+  // One 1-1 chat's call: its messages and attendance.
+  chat: (chatId: string) => `chat:${chatId}` as TTopic,
   outbox: 'outbox' as TTopic,
 };
 

@@ -16,6 +16,8 @@ const empty: TEventValues = {
   chatInitiation: 'both',
   talentRequestCredits: '3',
   recruiterRequestCredits: '',
+  joinOpensMinutesBefore: '5',
+  noShowGraceMinutes: '10',
   days: [{ date: '2026-04-30', mode: 'virtual', opensAt: '09:00', closesAt: '17:00', chatDurations: [15, 30] }],
 };
 const zones = ['Europe/Berlin', 'UTC'];

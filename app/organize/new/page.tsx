@@ -36,6 +36,8 @@ export default async function NewEventPage() {
           chatInitiation: 'both',
           talentRequestCredits: '5',
           recruiterRequestCredits: '',
+          joinOpensMinutesBefore: '5',
+          noShowGraceMinutes: '10',
           days: [{ date: today, mode: 'virtual', opensAt: '09:00', closesAt: '17:00', chatDurations: [15, 30] }],
         }}
       />

@@ -1,0 +1,52 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { WebhookEvent } from 'livekit-server-sdk';
+import type { Db } from '@/db/client';
+import { chatAttendance, chatRequests, livekitWebhookEvents, users } from '@/db/schema';
+import { completeChatsIn } from '@/lib/chats/complete-chats';
+import { publishHint } from '@/lib/live/publish';
+import { topics } from '@/lib/live/topics';
+import { callRoleOf, chatOfRoom } from './call';
+
+export type TWebhookOutcome = 'recorded' | 'duplicate' | 'ignored';
+
+const seconds = (v: bigint | number | undefined) => (v ? new Date(Number(v) * 1000) : undefined);
+
+/**
+ * Records what a verified LiveKit webhook says about a chat's room: who joined and left
+ * (attendance), and — once the chat's time is over and the room empties — its completion.
+ * Each delivery is handled once, whatever LiveKit retries.
+ */
+export async function recordWebhook(db: Db, event: WebhookEvent, now = new Date()): Promise<TWebhookOutcome> {
+  const chatId = event.room ? chatOfRoom(event.room.name) : undefined;
+  if (!chatId || !event.id) return 'ignored';
+  return db.transaction(async (tx) => {
+    const [chat] = await tx.select().from(chatRequests).where(eq(chatRequests.id, chatId));
+    if (!chat) return 'ignored';
+    const fresh = await tx.insert(livekitWebhookEvents).values({ id: event.id, kind: event.event }).onConflictDoNothing().returning({ id: livekitWebhookEvents.id });
+    if (fresh.length === 0) return 'duplicate';
+
+    const at = seconds(event.createdAt) ?? now;
+    const p = event.participant;
+    if (p && (event.event === 'participant_joined' || event.event === 'participant_left')) {
+      const [known] = await tx.select({ id: users.id }).from(users).where(eq(users.id, p.identity));
+      const role = known ? await callRoleOf(tx, p.identity, chat) : null;
+      if (known && role) {
+        const joinedAt = seconds(p.joinedAt) ?? at;
+        await tx
+          .insert(chatAttendance)
+          .values({ sessionId: p.sid, chatId, userId: p.identity, role: role === 'company' ? 'colleague' : role, joinedAt, leftAt: event.event === 'participant_left' ? at : null })
+          .onConflictDoNothing();
+        if (event.event === 'participant_left') {
+          await tx.update(chatAttendance).set({ leftAt: at }).where(and(eq(chatAttendance.sessionId, p.sid), isNull(chatAttendance.leftAt)));
+        }
+      }
+    }
+    // The job completes chats nobody joined; here the room's own end completes it at once.
+    if ((event.event === 'participant_left' || event.event === 'room_finished') && chat.status === 'confirmed' && chat.endsAt && chat.endsAt <= now) {
+      await completeChatsIn(tx, now, { video: true, chatId });
+    }
+    await publishHint(tx, topics.chat(chatId), { attendance: 1 });
+    await publishHint(tx, topics.eventAdmin(chat.eventId), { chat: chatId });
+    return 'recorded';
+  });
+}

@@ -1,0 +1,16 @@
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+
+export type TVideoConfig = { url: string; apiKey: string; apiSecret: string };
+
+export const VIDEO_NOT_CONFIGURED =
+  'Video calls are not set up on this Fairground yet. The administrator sets LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET (see docs/self-hosting.md, “Video”).';
+
+export function videoConfig(): TVideoConfig | undefined {
+  return env().livekit;
+}
+
+export function requireVideoConfig(config: TVideoConfig | undefined = videoConfig()): TVideoConfig {
+  if (!config) throw new AppError('unavailable', VIDEO_NOT_CONFIGURED);
+  return config;
+}
