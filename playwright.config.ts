@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 3310;
+const NO_VIDEO_PORT = 3311; // tests/e2e/video.spec.ts knows it too
 const baseURL = `http://localhost:${PORT}`;
 // Debian's Chromium; Playwright's own browser downloads are never used.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +28,9 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       args: [
+        // Fake camera and microphone, permission granted: the call's pre-join screen can preview.
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
         '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',
@@ -36,14 +40,27 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node scripts/e2e-server.mjs',
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    // SIGTERM (not Playwright's default SIGKILL) so the script can drop its database.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-  },
+  webServer: [
+    {
+      command: 'node scripts/e2e-server.mjs',
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      // SIGTERM (not Playwright's default SIGKILL) so the script can drop its database.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    },
+    {
+      // The same build as an installation without LiveKit configured (tests/e2e/video.spec.ts).
+      command: 'node scripts/e2e-server.mjs',
+      env: { E2E_PORT: String(NO_VIDEO_PORT), E2E_NO_LIVEKIT: '1' },
+      url: `http://localhost:${NO_VIDEO_PORT}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    },
+  ],
 });

@@ -29,6 +29,14 @@ const env = {
   SEED_DEMO: '1',
   NEXT_DIST_DIR: distDir,
 };
+// Video: keys LiveKit's SDK accepts, and a server URL where nothing listens — no LiveKit server can
+// run here, so the browser tests check the way there (tokens, pre-join) and the message when the
+// server cannot be reached. E2E_NO_LIVEKIT=1 starts the app as an installation without video.
+if (process.env.E2E_NO_LIVEKIT === '1') {
+  for (const k of ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET']) delete env[k];
+} else {
+  Object.assign(env, { LIVEKIT_URL: 'ws://127.0.0.1:7889', LIVEKIT_API_KEY: 'e2e-key', LIVEKIT_API_SECRET: 'e2e-livekit-secret-not-for-production-0123' });
+}
 // Mail must never leave the machine during tests: the outbox is what the tests read.
 delete env.SMTP_URL;
 delete env.PORT;
@@ -97,7 +105,7 @@ if (base) {
 // Run Next's CLI with node directly (no npx/sh in between), so signals reach the server itself.
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 mkdirSync('reports', { recursive: true });
-serverLog = createWriteStream(path.join('reports', 'e2e-server.log'));
+serverLog = createWriteStream(path.join('reports', PORT === '3310' ? 'e2e-server.log' : `e2e-server-${PORT}.log`));
 child = spawn(process.execPath, [nextBin, 'start', '-p', PORT], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 child.stdout.on('data', (chunk) => {
   serverLog.write(chunk);

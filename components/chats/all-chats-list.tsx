@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/card';
 import { When } from '@/components/ui/when';
 import s from './chats.module.css';
@@ -57,6 +58,8 @@ export type TAllChatsItem = {
   startsAt: string | null;
   startsLabel: string | null;
   requestedLabel: string;
+  // Server-rendered: Join / join as colleague, no-show verdicts.
+  extra?: ReactNode;
 };
 
 export function AllChatsList({ items, timeZone }: { items: TAllChatsItem[]; timeZone: string }) {
@@ -74,6 +77,7 @@ export function AllChatsList({ items, timeZone }: { items: TAllChatsItem[]; time
           <span className="muted small">
             {c.initiatedBy === 'talent' ? 'Requested by the talent' : 'Invited by the recruiter'} · {c.requestedLabel}
           </span>
+          {c.extra}
         </li>
       ))}
     </ul>

@@ -18,6 +18,8 @@ export type TInboxItem = {
   startsAtIso: string;
   note: string;
   mode: 'virtual' | 'in_person' | null;
+  // Server-rendered controls: Join, colleagues, no-show verdicts, the private note.
+  extra?: ReactNode;
 };
 
 const TABS = [
@@ -55,6 +57,7 @@ export function RecruiterInbox({ items, colleagues, eventZone }: { items: TInbox
                 <DeclineForm chatId={i.id} colleagues={colleagues} />
               </div>
             ) : null}
+            {i.extra}
             {i.status === 'accepted' || i.status === 'confirmed' ? <CancelForm chatId={i.id} /> : null}
           </li>
         ))}

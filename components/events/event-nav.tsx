@@ -3,15 +3,16 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import s from './events.module.css';
 
-export function EventNav({ slug, canManage, isRecruiter }: { slug: string; canManage: boolean; isRecruiter: boolean }) {
+export function EventNav({ slug, canManage, isRecruiter, isSignedIn = false }: { slug: string; canManage: boolean; isRecruiter: boolean; isSignedIn?: boolean }) {
   // Typed nullable while a Pages Router route (api/live) exists; always set in the App Router.
   const pathname = usePathname() ?? '';
   const base = `/events/${slug}`;
-  // Program and My Schedule join this list as they are built.
+  // Program joins this list when sessions are built.
   const items = [
     { href: base, label: 'Lobby', exact: true },
     { href: `${base}/companies`, label: 'Companies' },
     isRecruiter ? { href: `${base}/chats/manage`, label: 'Manage 1-1 Chats' } : { href: `${base}/chats`, label: '1-1 Chats' },
+    ...(isSignedIn ? [{ href: `${base}/schedule`, label: 'My Schedule' }] : []),
     ...(canManage ? [{ href: `${base}/manage`, label: 'Manage' }] : []),
   ];
   return (

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { chatRequests, chatStatus, companyMembers, recruiterChatSettings, registrations, slots, users } from '@/db/schema';
+import { availability, chatRequests, chatStatus, companyMembers, recruiterChatSettings, registrations, slots, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
@@ -108,10 +108,15 @@ export async function companyChats(db: DbOrTx, actor: TActor | null, eventId: st
       recruiterId: chatRequests.recruiterId,
       talentName: talent.name,
       recruiterName: recruiter.name,
+      talentNoShow: chatRequests.talentNoShow,
+      recruiterNoShow: chatRequests.recruiterNoShow,
+      mode: availability.mode,
     })
     .from(chatRequests)
     .innerJoin(talent, eq(talent.id, chatRequests.talentId))
     .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
+    .leftJoin(slots, eq(slots.id, chatRequests.slotId))
+    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
     .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.companyId, me.companyId), filter ? eq(chatRequests.status, filter) : undefined))
     .orderBy(sql`${chatRequests.startsAt} asc nulls last`, desc(chatRequests.createdAt));
   return rows.map((r) => ({ ...r, talentName: r.talentName ?? 'Talent', recruiterName: r.recruiterName ?? 'Recruiter' }));

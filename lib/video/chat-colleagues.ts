@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
 import { chatParticipants, users } from '@/db/schema';
@@ -61,4 +61,18 @@ export async function listChatColleagues(db: DbOrTx, chatId: string) {
     .innerJoin(users, eq(users.id, chatParticipants.userId))
     .where(eq(chatParticipants.chatId, chatId))
     .orderBy(asc(users.name));
+}
+
+/** Colleagues added to each of several chats, in one query. */
+export async function colleaguesOfChats(db: DbOrTx, chatIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const by = new Map<string, { id: string; name: string }[]>();
+  if (chatIds.length === 0) return by;
+  const rows = await db
+    .select({ chatId: chatParticipants.chatId, id: users.id, name: users.name })
+    .from(chatParticipants)
+    .innerJoin(users, eq(users.id, chatParticipants.userId))
+    .where(inArray(chatParticipants.chatId, chatIds))
+    .orderBy(asc(users.name));
+  for (const r of rows) by.set(r.chatId, [...(by.get(r.chatId) ?? []), { id: r.id, name: r.name ?? 'Colleague' }]);
+  return by;
 }

@@ -6,7 +6,7 @@ import s from '@/components/events/events.module.css';
 
 export default async function EventLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { event, canManage, roles } = await loadEventForPage(slug);
+  const { event, canManage, roles, user } = await loadEventForPage(slug);
   return (
     <>
       <header className={s.eventHeader}>
@@ -16,7 +16,7 @@ export default async function EventLayout({ children, params }: { children: Reac
         </div>
         <h1 style={{ marginTop: 8 }}>{event.name}</h1>
       </header>
-      <EventNav slug={event.slug} canManage={canManage} isRecruiter={roles.includes('recruiter')} />
+      <EventNav slug={event.slug} canManage={canManage} isRecruiter={roles.includes('recruiter')} isSignedIn={!!user && roles.length > 0} />
       {children}
     </>
   );

@@ -8,7 +8,9 @@ import { requestChat } from '@/lib/chats/request-chat';
 import { acceptRequest, declineRequest } from '@/lib/chats/respond-to-request';
 import { cancelChat, pickSlot, rescheduleChat } from '@/lib/chats/schedule-chat';
 import { setAvailability } from '@/lib/chats/set-availability';
+import { saveRecruiterNote } from '@/lib/chats/recruiter-note';
 import { withdrawRequest } from '@/lib/chats/withdraw-request';
+import { addChatColleague, removeChatColleague } from '@/lib/video/chat-colleagues';
 import { authedAction } from '@/lib/http/action';
 import { parseInput } from '@/lib/validation';
 
@@ -32,3 +34,6 @@ export const withdrawRequestAction = authedAction(async (user, input: unknown) =
 export const pickSlotAction = authedAction(async (user, input: unknown) => pickSlot(getDb(), user, input));
 export const rescheduleChatAction = authedAction(async (user, input: unknown) => rescheduleChat(getDb(), user, input));
 export const cancelChatAction = authedAction(async (user, input: unknown) => cancelChat(getDb(), user, input));
+export const addChatColleagueAction = authedAction(async (user, input: unknown) => addChatColleague(getDb(), user, input));
+export const removeChatColleagueAction = authedAction(async (user, input: unknown) => removeChatColleague(getDb(), user, input));
+export const saveRecruiterNoteAction = authedAction(async (user, input: unknown) => saveRecruiterNote(getDb(), user, input));

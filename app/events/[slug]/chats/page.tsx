@@ -6,6 +6,7 @@ import { BookForm, RequestForm } from '@/components/chats/talent-forms';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { ButtonLink } from '@/components/ui/button';
 import { ModeBadge } from '@/components/ui/mode-badge';
+import { ChatJoin } from '@/components/video/chat-join';
 import { When } from '@/components/ui/when';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { creditBalance } from '@/lib/chats/credits';
@@ -92,6 +93,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
           {confirmed.map((m) => (
             <li key={m.chat.id} className={s.item}>
               <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><span className="row">{m.mode ? <ModeBadge mode={m.mode} /> : null}<Badge tone="ok">{when(m.chat.startsAt)}</Badge></span></div>
+              <ChatJoin slug={slug} chat={m.chat} mode={m.mode} event={event} />
               <SlotPicker chatId={m.chat.id} slots={options.get(m.chat.recruiterId) ?? []} mode="reschedule" />
               <CancelForm chatId={m.chat.id} />
             </li>
@@ -120,6 +122,8 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
                 </p>
               ) : null}
               {m.chat.cancelReason ? <p className="small" style={{ margin: 0 }}>Reason: {m.chat.cancelReason}</p> : null}
+              {m.chat.recruiterNoShow ? <p className="small" style={{ margin: 0 }}>{m.recruiterName} did not join the call{m.chat.initiatedBy === 'talent' ? ', so your request was given back.' : '.'}</p> : null}
+              {m.chat.status === 'completed' && m.mode !== 'in_person' ? <Link className="small" href={`/events/${slug}/chats/${m.chat.id}/call`}>Messages of this chat</Link> : null}
             </li>
           ))}
         </ul>

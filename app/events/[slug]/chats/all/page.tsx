@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { AllChatsFilter, AllChatsList, STATUS_LABEL } from '@/components/chats/all-chats-list';
+import { NoShowBadges } from '@/components/chats/no-show-badges';
 import { RecruiterSubnav } from '@/components/chats/recruiter-subnav';
+import { ChatJoin } from '@/components/video/chat-join';
+import { JoinAsColleague } from '@/components/video/colleague-controls';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { companyChats, ZChatStatusFilter } from '@/lib/chats/team';
 import { loadEventForPage } from '@/lib/events/load-event';
+import { colleaguesOfChats } from '@/lib/video/chat-colleagues';
 import { formatInstant } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'All 1-1 Chats' };
@@ -26,6 +30,19 @@ export default async function AllChatsPage({ params, searchParams }: Props) {
   const parsed = ZChatStatusFilter.safeParse(rawStatus || undefined);
   const status = parsed.success ? parsed.data : undefined;
   const chats = await companyChats(db, user, event.id, status);
+  const addedTo = await colleaguesOfChats(db, chats.filter((c) => c.status === 'confirmed').map((c) => c.id));
+  const extra = (c: (typeof chats)[number]) => {
+    if (c.status === 'completed') return <NoShowBadges talent={c.talentNoShow} recruiter={c.recruiterNoShow} />;
+    if (c.status !== 'confirmed' || c.mode === 'in_person') return null;
+    const inChat = c.recruiterId === user.id || (addedTo.get(c.id) ?? []).some((a) => a.id === user.id);
+    const others = (addedTo.get(c.id) ?? []).filter((a) => a.id !== user.id);
+    return (
+      <div className="row" style={{ alignItems: 'center' }}>
+        {inChat ? <ChatJoin slug={slug} chat={c} mode={c.mode} event={event} /> : <JoinAsColleague chatId={c.id} label="Add me to this chat" />}
+        {others.length ? <span className="small muted">With {others.map((o) => o.name).join(', ')}</span> : null}
+      </div>
+    );
+  };
   return (
     <div className="stack">
       <LiveRefresh topics={[`event:${event.id}`]} />
@@ -55,6 +72,7 @@ export default async function AllChatsPage({ params, searchParams }: Props) {
             startsAt: c.startsAt?.toISOString() ?? null,
             startsLabel: c.startsAt ? formatInstant(c.startsAt, event.timeZone) : null,
             requestedLabel: `sent ${formatInstant(c.createdAt, event.timeZone)}`,
+            extra: extra(c),
           }))}
         />
       )}

@@ -4,7 +4,11 @@ import { getDb } from '@/db/client';
 import { companyMembers, users } from '@/db/schema';
 import { AvailabilityDay } from '@/components/chats/availability-day';
 import { ChatSettingsForm } from '@/components/chats/chat-settings-form';
+import { NoShowBadges } from '@/components/chats/no-show-badges';
 import { RecruiterInbox } from '@/components/chats/recruiter-inbox';
+import { RecruiterNoteForm } from '@/components/chats/recruiter-note-form';
+import { ChatJoin } from '@/components/video/chat-join';
+import { ColleaguePicker } from '@/components/video/colleague-controls';
 import { RecruiterSubnav } from '@/components/chats/recruiter-subnav';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { Card } from '@/components/ui/card';
@@ -12,6 +16,7 @@ import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { getChatSettings, listChatsOf, recruiterDays } from '@/lib/chats/queries';
 import { loadEventForPage } from '@/lib/events/load-event';
+import { colleaguesOfChats } from '@/lib/video/chat-colleagues';
 import { formatDay, formatInstant } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Manage 1-1 Chats' };
@@ -29,6 +34,24 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
     db.select({ id: users.id, name: users.name }).from(companyMembers).innerJoin(users, eq(users.id, companyMembers.userId)).where(eq(companyMembers.companyId, membership.companyId)),
   ]);
   const colleagues = members.filter((m) => m.id !== user.id).map((m) => ({ id: m.id, name: m.name ?? 'Colleague' }));
+  const addedTo = await colleaguesOfChats(db, chats.filter((c) => c.chat.status === 'confirmed').map((c) => c.chat.id));
+  const extra = ({ chat, mode }: (typeof chats)[number]) => {
+    if (chat.status === 'confirmed') {
+      return (
+        <div className="stack" style={{ gap: 6 }}>
+          <ChatJoin slug={slug} chat={chat} mode={mode} event={event} />
+          {mode !== 'in_person' ? <ColleaguePicker chatId={chat.id} candidates={colleagues} added={addedTo.get(chat.id) ?? []} /> : null}
+        </div>
+      );
+    }
+    if (chat.status !== 'completed') return null;
+    return (
+      <div className="stack" style={{ gap: 6 }}>
+        <NoShowBadges talent={chat.talentNoShow} recruiter={chat.recruiterNoShow} />
+        <RecruiterNoteForm chatId={chat.id} initial={chat.recruiterNote ?? ''} />
+      </div>
+    );
+  };
   return (
     <div className="stack">
       <LiveRefresh topics={[`event:${event.id}`, `user:${user.id}`]} />
@@ -49,6 +72,7 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
             when: c.chat.startsAt && ['confirmed', 'completed'].includes(c.chat.status) ? `${formatInstant(c.chat.startsAt, event.timeZone)}` : '',
             startsAtIso: c.chat.startsAt?.toISOString() ?? '',
             mode: c.mode,
+            extra: extra(c),
             note: c.chat.cancelReason ? `Cancelled: ${c.chat.cancelReason}` : c.chat.declineMessage ? `Declined: ${c.chat.declineMessage}` : '',
           }))}
         />

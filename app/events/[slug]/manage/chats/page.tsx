@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db/client';
+import { AttendanceFilter, AttendanceList, AttendanceSummary } from '@/components/admin/attendance-list';
+import { ManageNav } from '@/components/admin/manage-nav';
+import { LiveRefresh } from '@/components/live/use-live-refresh';
+import { Alert, Card, EmptyState } from '@/components/ui/card';
+import { NoAccess } from '@/components/ui/no-access';
+import { loadEventForPage } from '@/lib/events/load-event';
+import { eventChatAttendance, ZAttendanceFilter } from '@/lib/video/attendance-queries';
+
+export const metadata: Metadata = { title: '1-1 Chat attendance' };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ show?: string | string[] }> };
+
+export default async function ManageChatsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { show: rawShow } = await searchParams;
+  const { event, user, canManage } = await loadEventForPage(slug);
+  if (!canManage) return <NoAccess what="Only organizers of this event can see its 1-1 chats." backHref={`/events/${event.slug}`} />;
+  // An unknown ?show= shows everything with a note, rather than an error page.
+  const parsed = ZAttendanceFilter.safeParse(rawShow || 'all');
+  const filter = parsed.success ? parsed.data : 'all';
+  const { summary, chats } = await eventChatAttendance(getDb(), user, event.id, filter);
+  const hasAny = summary.confirmed + summary.completed + summary.cancelled > 0;
+  return (
+    <div className="stack">
+      {/* Attendance webhooks and completions publish here, so the page follows a live call. */}
+      <LiveRefresh topics={[`event-admin:${event.id}`]} />
+      <ManageNav slug={event.slug} current="chats" />
+      {hasAny ? (
+        <Card>
+          <h2>1-1 Chats</h2>
+          <p className="muted small">Who came to the video calls, from the call service. Times in {event.timeZone}.</p>
+          <div className="stack">
+            <AttendanceSummary summary={summary} />
+            <AttendanceFilter slug={event.slug} current={filter} />
+            {!parsed.success ? <Alert tone="warn">That filter is unknown, so all chats are shown.</Alert> : null}
+          </div>
+        </Card>
+      ) : null}
+      {chats.length > 0 ? (
+        <AttendanceList chats={chats} timeZone={event.timeZone} />
+      ) : filter === 'no-shows' ? (
+        <EmptyState title="No no-shows">
+          <p>Everyone came to their completed video chats so far.</p>
+        </EmptyState>
+      ) : (
+        <EmptyState title="No 1-1 chats yet">
+          <p>Confirmed and completed chats appear here, with who joined each call and for how long.</p>
+        </EmptyState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { and, asc, eq, exists, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import { availability, chatParticipants, chatRequests, companies, slots, users } from '@/db/schema';
+
+/** A person's confirmed chats in an event, as talent, recruiter or added colleague, by time. */
+export async function myConfirmedChats(db: DbOrTx, eventId: string, userId: string) {
+  const talent = alias(users, 'talent');
+  const recruiter = alias(users, 'recruiter');
+  return db
+    .select({
+      chat: { id: chatRequests.id, startsAt: chatRequests.startsAt, endsAt: chatRequests.endsAt, talentId: chatRequests.talentId, recruiterId: chatRequests.recruiterId },
+      talentName: talent.name,
+      recruiterName: recruiter.name,
+      company: companies.name,
+      mode: availability.mode,
+    })
+    .from(chatRequests)
+    .innerJoin(talent, eq(talent.id, chatRequests.talentId))
+    .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
+    .innerJoin(companies, eq(companies.id, chatRequests.companyId))
+    .leftJoin(slots, eq(slots.id, chatRequests.slotId))
+    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
+    .where(
+      and(
+        eq(chatRequests.eventId, eventId),
+        eq(chatRequests.status, 'confirmed'),
+        or(
+          eq(chatRequests.talentId, userId),
+          eq(chatRequests.recruiterId, userId),
+          exists(db.select({ one: chatParticipants.userId }).from(chatParticipants).where(and(eq(chatParticipants.chatId, chatRequests.id), eq(chatParticipants.userId, userId)))),
+        ),
+      ),
+    )
+    .orderBy(asc(chatRequests.startsAt));
+}
