@@ -39,7 +39,10 @@ export function CallMessages({ chatId, myId, canWrite }: { chatId: string; myId:
   });
   const end = useRef<HTMLLIElement>(null);
   const count = list.data?.length ?? 0;
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [count]);
+  // Braces matter: newer browsers return a promise from scrollIntoView, and React would call it as the cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [count]);
   const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

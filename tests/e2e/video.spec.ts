@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, openAs, signInAs } from '../helpers/e2e';
+import { DEMO, openAs, signInAs, trackLiveConnections, waitForLiveTopic } from '../helpers/e2e';
 import { bookVideoChat, nextVideoSlot, openTodayForVideo, setJoinWindow } from '../helpers/e2e-video';
 
 // No LiveKit server can run here: the app is given keys and a server URL where nothing listens
@@ -13,6 +13,7 @@ test('talent and recruiter reach the same call at its time; strangers are refuse
   await setJoinWindow(page, 60);
 
   const recruiter = await openAs(browser, baseURL, 'Felix Braun');
+  await trackLiveConnections(recruiter);
   await openTodayForVideo(recruiter, slot!);
   await signInAs(page, 'Luca Okafor');
   const callUrl = await bookVideoChat(page, 'Felix Braun', slot!.option);
@@ -34,6 +35,7 @@ test('talent and recruiter reach the same call at its time; strangers are refuse
   await expect(recruiter.getByRole('region', { name: 'Check your camera and microphone' }).getByRole('button', { name: 'Join call' })).toBeVisible();
 
   // Chat messages are stored with the chat: they arrive live and survive a reload.
+  await waitForLiveTopic(recruiter, 'chat:');
   const panel = page.getByRole('complementary', { name: 'Chat' });
   await expect(panel.getByText('No messages yet.', { exact: false })).toBeVisible();
   await panel.getByLabel('Message').fill('Hello Felix, looking forward to it!');
