@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
+import { closeChatRoom } from '@/lib/video/close-room';
 import { announceChat } from './announce';
 import { loadFutureSlot } from './chat-rules';
 import { inChatTx } from './chat-tx';
@@ -59,5 +60,7 @@ export async function cancelChat(db: Db, actor: TActor | null, input: unknown): 
     await moveChat(tx, chat.id, ['accepted', 'confirmed'], { status: 'cancelled', slotId: null, cancelReason: data.reason, cancelledBy: actor.id }, true);
     mails.push(...(await announceChat(tx, chat.id, 'cancelled', actor.id)));
   });
+  // Anyone already in the call is disconnected; a confirmed chat is the only kind with a call.
+  if (chat.status === 'confirmed') await closeChatRoom(chat.id);
   return {};
 }
