@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { chatRequests, events } from '@/db/schema';
 import { callRoleOf } from '@/lib/video/call';
@@ -12,6 +13,7 @@ export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Pro
   const [kind, id] = topic.split(':') as [string, string];
   if (kind === 'user') return id === actor.id;
   if (kind === 'chat') {
+    if (!z.uuid().safeParse(id).success) return false;
     const [chat] = await db.select().from(chatRequests).where(eq(chatRequests.id, id));
     return !!chat && (await callRoleOf(db, actor.id, chat)) !== null;
   }

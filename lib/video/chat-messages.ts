@@ -9,8 +9,10 @@ import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { callRoleOf, loadCall } from './call';
 
+const ZChatId = z.uuid({ message: 'Unknown chat' });
+
 export const ZPostChatMessageInput = z.object({
-  chatId: z.uuid({ message: 'Unknown chat' }),
+  chatId: ZChatId,
   body: z.string().trim().min(1, 'Write a message first').max(2000, 'Keep a message under 2000 characters'),
 });
 
@@ -24,13 +26,14 @@ async function requireInCall(db: DbOrTx, actor: TActor | null, chatId: string, w
 }
 
 /** Messages of a chat's call, oldest first, with their authors' names. */
-export async function listChatMessages(db: DbOrTx, actor: TActor | null, chatId: string) {
-  await requireInCall(db, actor, chatId, false);
+export async function listChatMessages(db: DbOrTx, actor: TActor | null, chatId: unknown) {
+  const id = parseInput(ZChatId, chatId);
+  await requireInCall(db, actor, id, false);
   return db
     .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorId: messages.authorId, authorName: users.name })
     .from(messages)
     .leftJoin(users, eq(users.id, messages.authorId))
-    .where(eq(messages.chatId, chatId))
+    .where(eq(messages.chatId, id))
     .orderBy(asc(messages.createdAt), asc(messages.id));
 }
 export type TChatMessage = Awaited<ReturnType<typeof listChatMessages>>[number];

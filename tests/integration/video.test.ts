@@ -114,6 +114,7 @@ test('messages are stored with the chat, for its people only', async () => {
   expect(await codeOf(postChatMessage(t.db, actor('demo-talent-07'), { chatId: chat.id, body: 'Hi' }))).toBe('forbidden');
   expect(await codeOf(postChatMessage(t.db, actor('demo-talent-06'), { chatId: chat.id, body: '   ' }))).toBe('invalid_input');
   expect(await codeOf(listChatMessages(t.db, actor('demo-talent-07'), chat.id))).toBe('forbidden');
+  expect(await codeOf(listChatMessages(t.db, actor('demo-talent-06'), 'not-a-chat'))).toBe('invalid_input');
   const list = await listChatMessages(t.db, actor(COLLEAGUE), chat.id);
   expect(list.map((m) => m.body)).toEqual(['Hello, can you hear me?', 'Loud and clear.']);
   expect(list[1]!.authorName).toBe('Nora Visser');
