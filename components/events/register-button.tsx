@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/card';
 
 export function RegisterButton({ eventId }: { eventId: string }) {
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'error'; text: string } | null>(null);
   const router = useRouter();
   const qc = useQueryClient();
   return (
@@ -19,7 +19,8 @@ export function RegisterButton({ eventId }: { eventId: string }) {
           start(async () => {
             const res = await registerAction(eventId);
             if (res.ok) {
-              setMessage({ tone: 'ok', text: res.alreadyRegistered ? 'You were already registered.' : 'You are registered. See you at the fair!' });
+              // The refreshed lobby replaces this button with the confirmation ("You are registered…"):
+              // a message kept here would vanish with it in the same render.
               router.refresh();
               // Our own write must show even if the live connection is not up yet.
               void qc.invalidateQueries({ queryKey: [`event:${eventId}`] });

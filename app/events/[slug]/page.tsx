@@ -64,7 +64,7 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
             </>
           ) : roles.length > 0 ? (
             <>
-              <p>You take part as:</p>
+              <p>You are registered. You take part as:</p>
               <div className="row">{roles.map((r) => <Badge key={r} tone="ok">{ROLE_LABEL[r]}</Badge>)}</div>
               {roles.includes('talent') ? <p className="muted small" style={{ marginTop: 12 }}>Complete your <Link href="/profile">profile</Link> so recruiters know who you are.</p> : null}
             </>
