@@ -32,16 +32,20 @@ export type TChatFacts = {
  */
 export async function announceChat(tx: Tx, chatId: string, news: TChatNews, actorId?: string): Promise<string[]> {
   // One round trip for everything the messages need.
+  const [row] = await selectChatFacts(tx).where(eq(chatRequests.id, chatId));
+  return announceChatFacts(tx, row!, news, actorId);
+}
+
+/** A chat with its event and both people: what every message about it needs. Callers add the where. */
+export function selectChatFacts(db: DbOrTx) {
   const talentUser = alias(users, 'talent_user');
   const recruiterUser = alias(users, 'recruiter_user');
-  const [row] = await tx
+  return db
     .select({ chat: chatRequests, event: events, talent: talentUser, recruiter: recruiterUser })
     .from(chatRequests)
     .innerJoin(events, eq(events.id, chatRequests.eventId))
     .innerJoin(talentUser, eq(talentUser.id, chatRequests.talentId))
-    .innerJoin(recruiterUser, eq(recruiterUser.id, chatRequests.recruiterId))
-    .where(eq(chatRequests.id, chatId));
-  return announceChatFacts(tx, row!, news, actorId);
+    .innerJoin(recruiterUser, eq(recruiterUser.id, chatRequests.recruiterId));
 }
 
 /**

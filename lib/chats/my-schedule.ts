@@ -1,7 +1,8 @@
 import { and, asc, eq, exists, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { availability, chatParticipants, chatRequests, companies, slots, users } from '@/db/schema';
+import { chatParticipants, chatRequests, companies, users } from '@/db/schema';
+import { chatMode } from './chat-mode';
 
 /** A person's confirmed chats in an event, as talent, recruiter or added colleague, by time. */
 export async function myConfirmedChats(db: DbOrTx, eventId: string, userId: string) {
@@ -13,14 +14,12 @@ export async function myConfirmedChats(db: DbOrTx, eventId: string, userId: stri
       talentName: talent.name,
       recruiterName: recruiter.name,
       company: companies.name,
-      mode: availability.mode,
+      mode: chatMode,
     })
     .from(chatRequests)
     .innerJoin(talent, eq(talent.id, chatRequests.talentId))
     .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
     .innerJoin(companies, eq(companies.id, chatRequests.companyId))
-    .leftJoin(slots, eq(slots.id, chatRequests.slotId))
-    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
     .where(
       and(
         eq(chatRequests.eventId, eventId),

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { availability, chatRequests, companies, companyMembers, eventCompanies, eventDays, profiles, recruiterChatSettings, slots, users } from '@/db/schema';
+import { chatMode } from './chat-mode';
 
 const OPEN = ['pending', 'accepted', 'confirmed'] as const;
 
@@ -63,12 +64,10 @@ export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, a
       talentHeadline: talentProfile.headline,
       recruiterName: recruiter.name,
       company: companies.name,
-      mode: availability.mode,
+      mode: chatMode,
     })
     .from(chatRequests)
     .innerJoin(talent, eq(talent.id, chatRequests.talentId))
-    .leftJoin(slots, eq(slots.id, chatRequests.slotId))
-    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
     .leftJoin(talentProfile, eq(talentProfile.userId, chatRequests.talentId))
     .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
     .innerJoin(companies, eq(companies.id, chatRequests.companyId))

@@ -8,6 +8,7 @@ import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { canManageAvailabilityOf, requireRecruiter } from './permissions';
 import { getChatSettings, recruiterDays } from './queries';
+import { chatMode } from './chat-mode';
 
 export const ZChatStatusFilter = z.enum(chatStatus.enumValues).optional();
 export type TChatStatusFilter = z.infer<typeof ZChatStatusFilter>;
@@ -110,13 +111,11 @@ export async function companyChats(db: DbOrTx, actor: TActor | null, eventId: st
       recruiterName: recruiter.name,
       talentNoShow: chatRequests.talentNoShow,
       recruiterNoShow: chatRequests.recruiterNoShow,
-      mode: availability.mode,
+      mode: chatMode,
     })
     .from(chatRequests)
     .innerJoin(talent, eq(talent.id, chatRequests.talentId))
     .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
-    .leftJoin(slots, eq(slots.id, chatRequests.slotId))
-    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
     .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.companyId, me.companyId), filter ? eq(chatRequests.status, filter) : undefined))
     .orderBy(sql`${chatRequests.startsAt} asc nulls last`, desc(chatRequests.createdAt));
   return rows.map((r) => ({ ...r, talentName: r.talentName ?? 'Talent', recruiterName: r.recruiterName ?? 'Recruiter' }));

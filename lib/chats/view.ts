@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/db/client';
+import type { recruiterChatSettings } from '@/db/schema';
 import { formatInstant } from '@/lib/time/format';
 import { freeSlots } from './free-slots';
 
@@ -9,4 +10,16 @@ export async function slotOptions(db: DbOrTx, eventId: string, recruiterId: stri
     id: s.id,
     label: `${formatInstant(s.startsAt, timeZone)} (${Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000)} min, ${s.mode === 'in_person' ? 'in person' : 'video'})`,
   }));
+}
+
+/** A recruiter's stored chat settings as the settings form's initial values (defaults when none). */
+export function chatSettingsFormValues(settings: typeof recruiterChatSettings.$inferSelect | undefined) {
+  return {
+    bookingMode: settings?.bookingMode ?? 'selective',
+    background: settings?.background ?? '',
+    experienceLevel: settings?.experienceLevel ?? '',
+    languages: (settings?.languages ?? []).join(', '),
+    topics: settings?.topics ?? '',
+    customQuestion: settings?.customQuestion ?? '',
+  };
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { chatRequests, events, users } from '@/db/schema';
+import { chatRequests } from '@/db/schema';
+import { selectChatFacts } from '@/lib/chats/announce';
 import { env } from '@/lib/env';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
@@ -19,17 +19,10 @@ export type TChatReminderJob = { chatId: string; startsAt: string };
  */
 export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new Date()): Promise<'sent' | 'stale'> {
   const startsAt = new Date(job.startsAt);
-  const talentUser = alias(users, 'talent_user');
-  const recruiterUser = alias(users, 'recruiter_user');
   const mailIds = await db.transaction(async (tx) => {
     // FOR UPDATE: a cancel or reschedule racing with us either committed first (we see it and
     // send nothing) or waits until our reminder is stored — never a reminder for a dead time.
-    const [row] = await tx
-      .select({ chat: chatRequests, event: events, talent: talentUser, recruiter: recruiterUser })
-      .from(chatRequests)
-      .innerJoin(events, eq(events.id, chatRequests.eventId))
-      .innerJoin(talentUser, eq(talentUser.id, chatRequests.talentId))
-      .innerJoin(recruiterUser, eq(recruiterUser.id, chatRequests.recruiterId))
+    const [row] = await selectChatFacts(tx)
       .where(and(eq(chatRequests.id, job.chatId), eq(chatRequests.status, 'confirmed'), eq(chatRequests.startsAt, startsAt), gt(chatRequests.endsAt, now)))
       .for('update', { of: chatRequests });
     if (!row) return null;

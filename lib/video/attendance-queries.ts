@@ -2,9 +2,10 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { availability, chatAttendance, chatParticipants, chatRequests, companies, slots, users } from '@/db/schema';
+import { chatAttendance, chatParticipants, chatRequests, companies, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canManageEvent, type TActor } from '@/lib/events/permissions';
+import { chatMode } from '@/lib/chats/chat-mode';
 
 /** `?show=` of the organizer's attendance page: every confirmed or completed chat, or only those with a no-show. */
 export const ZAttendanceFilter = z.enum(['all', 'no-shows']);
@@ -107,15 +108,12 @@ export async function listChatAttendance(db: DbOrTx, eventId: string, filter: TA
         recruiterName: nameOf(recruiter),
         companyId: companies.id,
         companyName: companies.name,
-        mode: availability.mode,
+        mode: chatMode,
       })
       .from(chatRequests)
       .innerJoin(talent, eq(talent.id, chatRequests.talentId))
       .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
       .innerJoin(companies, eq(companies.id, chatRequests.companyId))
-      // The chat's mode is the recruiter's choice for that day, as in loadCall.
-      .leftJoin(slots, eq(slots.id, chatRequests.slotId))
-      .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
       .where(where)
       .orderBy(asc(chatRequests.startsAt), asc(chatRequests.id)),
     db

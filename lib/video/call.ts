@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { availability, chatParticipants, chatRequests, events, slots } from '@/db/schema';
+import { chatParticipants, chatRequests, events } from '@/db/schema';
 import { recruiterMembership, type TChat } from '@/lib/chats/permissions';
 import { AppError } from '@/lib/errors';
+import { chatMode } from '@/lib/chats/chat-mode';
 
 export type TCallRole = 'talent' | 'recruiter' | 'colleague';
 export type TCallEvent = { id: string; slug: string; name: string; timeZone: string; joinOpensMinutesBefore: number; noShowGraceMinutes: number };
@@ -28,12 +29,10 @@ export async function loadCall(db: DbOrTx, chatId: string): Promise<TCall> {
         joinOpensMinutesBefore: events.joinOpensMinutesBefore,
         noShowGraceMinutes: events.noShowGraceMinutes,
       },
-      mode: availability.mode,
+      mode: chatMode,
     })
     .from(chatRequests)
     .innerJoin(events, eq(events.id, chatRequests.eventId))
-    .leftJoin(slots, eq(slots.id, chatRequests.slotId))
-    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
     .where(eq(chatRequests.id, chatId));
   if (!row) throw new AppError('not_found', 'This 1-1 chat does not exist.');
   return { chat: row.chat, event: row.event, mode: row.mode ?? 'virtual' };

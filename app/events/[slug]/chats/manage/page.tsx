@@ -15,6 +15,7 @@ import { Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { getChatSettings, listChatsOf, recruiterDays } from '@/lib/chats/queries';
+import { chatSettingsFormValues } from '@/lib/chats/view';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { colleaguesOfChats } from '@/lib/video/chat-colleagues';
 import { formatDay, formatInstant } from '@/lib/time/format';
@@ -91,14 +92,7 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
         <ChatSettingsForm
           eventId={event.id}
           confirmedAt={settings?.confirmedAt?.toISOString() ?? null}
-          initial={{
-            bookingMode: settings?.bookingMode ?? 'selective',
-            background: settings?.background ?? '',
-            experienceLevel: settings?.experienceLevel ?? '',
-            languages: (settings?.languages ?? []).join(', '),
-            topics: settings?.topics ?? '',
-            customQuestion: settings?.customQuestion ?? '',
-          }}
+          initial={chatSettingsFormValues(settings)}
         />
       </Card>
     </div>

@@ -11,6 +11,7 @@ import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { colleagueAvailability, teamOverview } from '@/lib/chats/team';
 import { AppError } from '@/lib/errors';
+import { chatSettingsFormValues } from '@/lib/chats/view';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { formatDay } from '@/lib/time/format';
 
@@ -57,14 +58,7 @@ export default async function TeamChatsPage({ params, searchParams }: Props) {
             eventId={event.id}
             recruiterId={recruiter.id}
             confirmedAt={settings?.confirmedAt?.toISOString() ?? null}
-            initial={{
-              bookingMode: settings?.bookingMode ?? 'selective',
-              background: settings?.background ?? '',
-              experienceLevel: settings?.experienceLevel ?? '',
-              languages: (settings?.languages ?? []).join(', '),
-              topics: settings?.topics ?? '',
-              customQuestion: settings?.customQuestion ?? '',
-            }}
+            initial={chatSettingsFormValues(settings)}
           />
         </Card>
       </div>
