@@ -40,7 +40,7 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
     if (chat.status === 'confirmed') {
       return (
         <div className="stack" style={{ gap: 6 }}>
-          <ChatJoin slug={slug} chat={chat} mode={mode} event={event} />
+          <div><ChatJoin slug={slug} chat={chat} mode={mode} event={event} /></div>
           {mode !== 'in_person' ? <ColleaguePicker chatId={chat.id} candidates={colleagues} added={addedTo.get(chat.id) ?? []} /> : null}
         </div>
       );
