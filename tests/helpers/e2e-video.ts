@@ -1,6 +1,6 @@
 // Helpers for the video browser tests (tests/e2e/video.spec.ts). Browser side only.
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_FAIR } from './e2e';
 
@@ -8,35 +8,50 @@ const ZONE = 'Europe/Berlin';
 export const MANAGE_URL = `/events/${DEMO_FAIR.slug}/manage`;
 
 /**
- * The demo fair's first day is today, virtual, 00:00–23:45 Berlin. The next 15-minute slot at
- * least 3 minutes ahead (so it is still free when the talent books it), or null after 23:27.
+ * The next 15-minute video slot at least 3 minutes ahead (so it is still free when the talent
+ * books it). The demo fair's first day is today, virtual, 00:00–23:45 Berlin; late in the
+ * evening the slot falls on tomorrow, the in-person day 2, which `prepareVideoDay` then makes
+ * hybrid from 00:00 so the recruiter can hold it on video.
  */
 export function nextVideoSlot(now = new Date()) {
   const inZone = { in: tz(ZONE) };
   const minutes = Number(format(now, 'H', inZone)) * 60 + Number(format(now, 'm', inZone));
   const start = Math.ceil((minutes + 3) / 15) * 15;
-  if (start > 23 * 60 + 30) return null;
-  const time = `${String(Math.floor(start / 60)).padStart(2, '0')}:${String(start % 60).padStart(2, '0')}`;
+  const tomorrow = start > 23 * 60 + 30;
+  const at = tomorrow ? Math.max(0, start - 24 * 60) : start;
+  const day = tomorrow ? addDays(now, 1, inZone) : now;
+  const time = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
   return {
     time,
-    dayLabel: format(now, 'EEE d MMM yyyy', inZone),
-    option: `${format(now, 'EEE d MMM', inZone)}, ${time} (15 min, video)`,
+    tomorrow,
+    dayLabel: format(day, 'EEE d MMM yyyy', inZone),
+    option: `${format(day, 'EEE d MMM', inZone)}, ${time} (15 min, video)`,
   };
 }
+export type TVideoSlot = ReturnType<typeof nextVideoSlot>;
 
-/** As the organizer: Join opens this many minutes before a video chat. */
-export async function setJoinWindow(page: Page, minutes: number): Promise<void> {
+/**
+ * As the organizer: Join opens `joinMinutes` before a video chat, and when the slot is
+ * tomorrow, day 2 becomes hybrid from 00:00 (video tests run last, after the walks that use day 2).
+ */
+export async function prepareVideoDay(page: Page, slot: TVideoSlot, joinMinutes?: number): Promise<void> {
   await page.goto(MANAGE_URL);
-  await page.getByLabel('Join opens (minutes before a video chat)').fill(String(minutes));
+  if (joinMinutes !== undefined) await page.getByLabel('Join opens (minutes before a video chat)').fill(String(joinMinutes));
+  if (slot.tomorrow) {
+    const day2 = page.getByRole('group', { name: 'Day 2' });
+    await day2.getByLabel('Mode').selectOption('hybrid');
+    await day2.getByLabel('Opens at').fill('00:00');
+  }
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Changes saved.')).toBeVisible();
 }
 
-/** As a recruiter: today's slot at `time`, 15 minutes, Direct Booking, availability confirmed. */
-export async function openTodayForVideo(page: Page, slot: NonNullable<ReturnType<typeof nextVideoSlot>>): Promise<void> {
+/** As a recruiter: the slot, 15 minutes, on video, Direct Booking, availability confirmed. */
+export async function openForVideo(page: Page, slot: TVideoSlot): Promise<void> {
   await page.goto(`/events/${DEMO_FAIR.slug}/chats/manage`);
   const day = page.getByRole('region', { name: `Availability on ${slot.dayLabel}` });
   await day.getByLabel('Chat duration').selectOption('15');
+  if (slot.tomorrow) await day.getByRole('radio', { name: 'Virtual (video)' }).check();
   const button = day.getByRole('group', { name: `Slots on ${slot.dayLabel}` }).getByRole('button', { name: new RegExp(`^${slot.time}`) });
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
