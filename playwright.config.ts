@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3310;
-const NO_VIDEO_PORT = 3311; // tests/e2e/video.spec.ts knows it too
+// E2E_PORT moves both servers (PORT and PORT + 1), so several checkouts can run browser tests at once.
+const PORT = Number(process.env.E2E_PORT ?? 3310);
+const NO_VIDEO_PORT = PORT + 1; // tests/e2e/video.spec.ts derives it the same way
 const baseURL = `http://localhost:${PORT}`;
 // Debian's Chromium; Playwright's own browser downloads are never used.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,6 +44,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'node scripts/e2e-server.mjs',
+      env: { E2E_PORT: String(PORT) },
       url: baseURL,
       reuseExistingServer: false,
       timeout: 120_000,

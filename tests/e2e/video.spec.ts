@@ -4,7 +4,7 @@ import { bookVideoChat, nextVideoSlot, openForVideo, prepareVideoDay } from '../
 
 // No LiveKit server can run here: the app is given keys and a server URL where nothing listens
 // (scripts/e2e-server.mjs). These walks reach the pre-join screen and check what happens next.
-const NO_VIDEO_URL = 'http://localhost:3311'; // playwright.config.ts: the same build without LiveKit
+const NO_VIDEO_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3310) + 1}`; // playwright.config.ts: the same build without LiveKit
 
 test('talent and recruiter reach the same call at its time; strangers are refused; messages persist; an unreachable server is explained', async ({ page, browser, baseURL }) => {
   const slot = nextVideoSlot();
