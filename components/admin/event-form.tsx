@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/card';
 import { FormError, SelectField, TextArea, TextField } from '@/components/ui/field';
 import { useSubmit } from '@/components/ui/use-submit';
 import type { TResult } from '@/lib/errors';
+import type { TZoneOption } from '@/lib/time/zones';
 import { DayEditor, type TDayValues } from './day-editor';
 import s from './admin.module.css';
 
@@ -29,7 +30,7 @@ function slugify(name: string) {
 
 export function EventForm({ initial, zones, mode, action }: {
   initial: TEventValues;
-  zones: string[];
+  zones: TZoneOption[];
   mode: 'create' | 'edit';
   action: (input: TEventValues) => Promise<TResult<{ slug: string }>>;
 }) {
@@ -61,7 +62,7 @@ export function EventForm({ initial, zones, mode, action }: {
         <TextArea label="Description" value={v.description} error={fieldError('description')} onChange={(e) => set('description', e.target.value)} />
         <div className={s.cols}>
           <SelectField label="Time zone" value={v.timeZone} error={fieldError('timeZone')} onChange={(e) => set('timeZone', e.target.value)}>
-            {zones.map((z) => <option key={z} value={z}>{z}</option>)}
+            {zones.map((z) => <option key={z.id} value={z.id}>{z.label}</option>)}
           </SelectField>
           <SelectField label="Status" value={v.status} error={fieldError('status')} hint="Drafts are visible to organizers only." onChange={(e) => set('status', e.target.value as TEventValues['status'])}>
             <option value="draft">Draft</option>

@@ -9,6 +9,7 @@ import { ModeBadge } from '@/components/ui/mode-badge';
 import { useSubmit } from '@/components/ui/use-submit';
 import type { TRecruiterDay } from '@/lib/chats/queries';
 import { slotGrid } from '@/lib/chats/slot-grid';
+import { formatInstant } from '@/lib/time/format';
 import s from './chats.module.css';
 
 export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
@@ -24,7 +25,6 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
   const booked = useMemo(() => new Map(existing.filter((e) => e.bookedBy).map((e) => [e.startsAt, e.bookedBy!])), [existing]);
   const [selected, setSelected] = useState(() => new Set(existing.map((e) => e.startsAt)));
   const grid = useMemo(() => slotGrid(day, duration, timeZone).map((g) => g.startsAt.toISOString()), [day, duration, timeZone]);
-  const clock = useMemo(() => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }), [timeZone]);
   const { submit, pending, error, done } = useSubmit(setAvailabilityAction, () => router.refresh());
   const toggle = (iso: string) => setSelected((prev) => {
     const next = new Set(prev);
@@ -68,7 +68,7 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
             const who = booked.get(iso);
             return (
               <button key={iso} type="button" className={s.slot} aria-pressed={selected.has(iso) || !!who} disabled={!!who} onClick={() => toggle(iso)} title={who ? `Booked by ${who} — cancel the chat to free it` : undefined}>
-                {clock.format(new Date(iso))}
+                {formatInstant(new Date(iso), timeZone, { withDay: false })}
                 <span className={s.slotSub}>{who ? `Booked · ${who}` : selected.has(iso) ? 'Available' : 'Off'}</span>
               </button>
             );

@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { canonicalTimeZone } from '@/lib/time/zones';
 
 export const ALLOWED_DURATIONS = [5, 10, 15, 20, 25, 30, 45, 60] as const;
 
-let zones: Set<string> | undefined;
-export function isTimeZone(tz: string): boolean {
-  zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
-  return zones.has(tz);
-}
+export { isTimeZone } from '@/lib/time/zones';
 
 function blankToUndefined(v: unknown): unknown {
   return typeof v === 'string' && v.trim() === '' ? undefined : v;
@@ -40,7 +37,12 @@ export const ZEventInput = z
       .max(60, 'Keep the address under 60 characters')
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes'),
     description: z.string().trim().max(4000, 'Keep the description under 4000 characters').default(''),
-    timeZone: z.string().refine(isTimeZone, 'Pick a time zone from the list'),
+    // Any name Intl knows (Asia/Kolkata, Europe/Kyiv, Etc/UTC, old aliases), stored by its current IANA name.
+    timeZone: z.string().trim().transform((name, ctx) => {
+      const zone = canonicalTimeZone(name);
+      if (!zone) ctx.addIssue({ code: 'custom', message: 'Pick a time zone from the list (an IANA name such as Europe/Berlin)' });
+      return zone ?? name;
+    }),
     status: z.enum(['draft', 'published', 'live', 'ended'], { message: 'Pick a status' }),
     chatInitiation: z.enum(['talents', 'recruiters', 'both'], { message: 'Choose who may start 1-1 chats' }),
     talentRequestCredits: z.preprocess(

@@ -1,5 +1,6 @@
-import { TZDate, tz } from '@date-fns/tz';
+import { tz } from '@date-fns/tz';
 import { format, parseISO } from 'date-fns';
+import { offsetMinutesAt } from './offsets';
 
 /** "Sat 21 Nov 2026" for a calendar date (no zone involved: a date is a date). */
 export function formatDay(isoDate: string): string {
@@ -11,12 +12,17 @@ export function formatClock(time: string): string {
   return time.slice(0, 5);
 }
 
-/** An instant in a zone: "Sat 21 Nov, 14:30". */
-export function formatInstant(at: Date, timeZone: string): string {
-  return format(at, 'EEE d MMM, HH:mm', { in: tz(timeZone) });
+/**
+ * An instant in a zone: "Sat 21 Nov, 14:30", or "14:30" with `{ withDay: false }`. A wall-clock
+ * time that happens twice (the repeated hour when clocks go back) gets the zone's abbreviation
+ * or offset, "Sun 31 Oct, 02:30 CEST" then "02:30 CET", so the two can be told apart.
+ */
+export function formatInstant(at: Date, timeZone: string, { withDay = true }: { withDay?: boolean } = {}): string {
+  const text = format(at, withDay ? 'EEE d MMM, HH:mm' : 'HH:mm', { in: tz(timeZone) });
+  return isRepeatedWallTime(at, timeZone) ? `${text} ${zoneLabel(timeZone, at)}` : text;
 }
 
-/** The zone's short name at an instant, e.g. "GMT+1". */
+/** The zone's short name at an instant, e.g. "CEST" or "GMT+5:30". */
 export function zoneLabel(timeZone: string, at: Date = new Date()): string {
   const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
     .formatToParts(at)
@@ -24,9 +30,47 @@ export function zoneLabel(timeZone: string, at: Date = new Date()): string {
   return part?.value ?? timeZone;
 }
 
-/** The instant at which a wall-clock time on a date happens in a zone. */
+// A zone changes its offset at most once in a day; comparing with a day before and after finds
+// the change that could make this wall-clock time occur twice.
+const DAY = 86_400_000;
+
+/** True when the zone's clocks show this instant's wall-clock time twice (DST fall-back hour). */
+export function isRepeatedWallTime(at: Date, timeZone: string): boolean {
+  const t = at.getTime();
+  const own = offsetMinutesAt(t, timeZone);
+  for (const other of [offsetMinutesAt(t - DAY, timeZone), offsetMinutesAt(t + DAY, timeZone)]) {
+    if (other === own) continue;
+    // The same wall clock under the other offset, if that offset is in force then.
+    const twin = t + (own - other) * 60_000;
+    if (twin !== t && offsetMinutesAt(twin, timeZone) === other) return true;
+  }
+  return false;
+}
+
+/**
+ * The instant at which a wall-clock time on a date happens in a zone. A time that does not
+ * exist (inside the spring-forward gap, e.g. 02:30 in Berlin on the last Sunday of March) is
+ * the moment the clocks jump, 03:00: the day then opens when it can, without losing its
+ * first slot. A time that happens twice is its first occurrence, as RFC 5545 reads it too.
+ */
 export function zonedInstant(isoDate: string, time: string, timeZone: string): Date {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  // Read the wall time with each offset in force around it; a reading is real if that offset
+  // holds at the instant it gives. Two real readings: the repeated hour; none: the gap.
+  const offsets = new Set([-DAY, 0, DAY].map((shift) => offsetMinutesAt(wall + shift, timeZone)));
+  const readings = [...offsets].map((o) => wall - o * 60_000).sort((a, b) => a - b);
+  const real = readings.find((t) => wall - offsetMinutesAt(t, timeZone) * 60_000 === t);
+  if (real !== undefined) return new Date(real);
+  // In the gap: the jump lies between the earliest and the latest reading.
+  let lo = readings[0]!;
+  let hi = readings[readings.length - 1]!;
+  const before = offsetMinutesAt(lo, timeZone);
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (offsetMinutesAt(mid, timeZone) === before) lo = mid;
+    else hi = mid;
+  }
+  return new Date(hi);
 }

@@ -20,7 +20,7 @@ const empty: TEventValues = {
   noShowGraceMinutes: '10',
   days: [{ date: '2026-04-30', mode: 'virtual', opensAt: '09:00', closesAt: '17:00', chatDurations: [15, 30] }],
 };
-const zones = ['Europe/Berlin', 'UTC'];
+const zones = [{ id: 'Europe/Berlin', label: 'Berlin — Europe (Central European Time, UTC+01:00)' }, { id: 'UTC', label: 'UTC (Coordinated Universal Time)' }];
 
 type TAction = (input: TEventValues) => Promise<TResult<{ slug: string }>>;
 

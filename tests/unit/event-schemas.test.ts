@@ -49,13 +49,27 @@ describe('ZEventInput', () => {
   });
 
   it('rejects an unknown time zone', () => {
-    expect(issuesOf(validEvent({ timeZone: 'Mars/Olympus' }))).toContainEqual({ path: 'timeZone', message: 'Pick a time zone from the list' });
+    expect(issuesOf(validEvent({ timeZone: 'Mars/Olympus' }))).toContainEqual({ path: 'timeZone', message: 'Pick a time zone from the list (an IANA name such as Europe/Berlin)' });
   });
 
   it('knows real zones and UTC', () => {
     expect(isTimeZone('Europe/Berlin')).toBe(true);
     expect(isTimeZone('UTC')).toBe(true);
     expect(isTimeZone('Nowhere/City')).toBe(false);
+  });
+
+  // Issue 9, item 3: Node's Intl lists only the old aliases (Asia/Calcutta, Europe/Kiev).
+  it.each([
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['Asia/Kathmandu', 'Asia/Kathmandu'],
+    ['Europe/Kyiv', 'Europe/Kyiv'],
+    ['Etc/UTC', 'UTC'],
+    ['Asia/Calcutta', 'Asia/Kolkata'],
+    ['europe/berlin', 'Europe/Berlin'],
+    ['America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
+  ])('accepts the current IANA name %p and stores it as %p', (timeZone, stored) => {
+    const parsed = ZEventInput.safeParse(validEvent({ timeZone }));
+    expect(parsed.success && parsed.data.timeZone).toBe(stored);
   });
 
   it.each([

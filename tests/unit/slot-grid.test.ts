@@ -18,3 +18,15 @@ describe('slotGrid', () => {
     expect(slotGrid({ date: '2026-11-22', opensAt: '09:00', closesAt: '09:10' }, 15, 'UTC')).toEqual([]);
   });
 });
+
+describe('slotGrid around clock changes (issue 9, item 2)', () => {
+  it('does not lose the 03:00 slot when the day opens inside the spring gap', () => {
+    const grid = slotGrid({ date: '2027-03-28', opensAt: '02:30', closesAt: '04:00' }, 30, 'Europe/Berlin');
+    expect(grid.map((s) => s.startsAt.toISOString())).toEqual(['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']);
+  });
+
+  it('offers the repeated autumn hour twice, as the real time it is', () => {
+    const grid = slotGrid({ date: '2027-10-31', opensAt: '00:00', closesAt: '06:00' }, 30, 'Europe/Berlin');
+    expect(grid).toHaveLength(14);
+  });
+});

@@ -1,4 +1,4 @@
-import { formatClock, formatDay, formatInstant, zonedInstant } from '@/lib/time/format';
+import { formatClock, formatDay, formatInstant, isRepeatedWallTime, zonedInstant } from '@/lib/time/format';
 
 describe('zonedInstant', () => {
   it('uses summer time on the day DST starts in Berlin', () => {
@@ -37,5 +37,42 @@ describe('formatInstant', () => {
 describe('formatDay', () => {
   it('formats a calendar date', () => {
     expect(formatDay('2026-11-21')).toBe('Sat 21 Nov 2026');
+  });
+});
+
+describe('the repeated autumn hour (issue 9, item 2)', () => {
+  // 31 Oct 2027, Europe/Berlin: 02:00–03:00 happens first in CEST (+02:00), then in CET (+01:00).
+  const slots = ['2027-10-31T00:00:00Z', '2027-10-31T00:30:00Z', '2027-10-31T01:00:00Z', '2027-10-31T01:30:00Z'].map((s) => new Date(s));
+
+  it('tells the two 02:00s and 02:30s apart with the zone abbreviation', () => {
+    expect(slots.map((s) => formatInstant(s, 'Europe/Berlin'))).toEqual([
+      'Sun 31 Oct, 02:00 CEST',
+      'Sun 31 Oct, 02:30 CEST',
+      'Sun 31 Oct, 02:00 CET',
+      'Sun 31 Oct, 02:30 CET',
+    ]);
+    expect(slots.map((s) => formatInstant(s, 'Europe/Berlin', { withDay: false }))).toEqual(['02:00 CEST', '02:30 CEST', '02:00 CET', '02:30 CET']);
+  });
+
+  it('adds nothing where a time happens once', () => {
+    expect(formatInstant(new Date('2027-10-31T02:00:00Z'), 'Europe/Berlin')).toBe('Sun 31 Oct, 03:00');
+    expect(formatInstant(new Date('2027-10-30T23:30:00Z'), 'Europe/Berlin', { withDay: false })).toBe('01:30');
+    expect(formatInstant(new Date('2027-03-28T01:00:00Z'), 'Europe/Berlin', { withDay: false })).toBe('03:00');
+    expect(isRepeatedWallTime(new Date('2027-11-07T06:30:00Z'), 'America/New_York')).toBe(true); // 01:30 EST
+    expect(isRepeatedWallTime(new Date('2027-11-07T07:30:00Z'), 'America/New_York')).toBe(false);
+  });
+});
+
+describe('the spring gap (issue 9, item 2)', () => {
+  it('opens a day set to a time that does not exist at the moment the clocks jump', () => {
+    // 28 Mar 2027, Europe/Berlin: 02:00–03:00 does not exist; 03:00 CEST is 01:00Z.
+    expect(zonedInstant('2027-03-28', '02:30', 'Europe/Berlin').toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    expect(zonedInstant('2027-03-28', '02:00', 'Europe/Berlin').toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    expect(zonedInstant('2027-03-28', '03:00', 'Europe/Berlin').toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    expect(zonedInstant('2027-03-14', '02:15', 'America/New_York').toISOString()).toBe('2027-03-14T07:00:00.000Z');
+  });
+
+  it('keeps the first occurrence of a repeated time', () => {
+    expect(zonedInstant('2027-10-31', '02:30', 'Europe/Berlin').toISOString()).toBe('2027-10-31T00:30:00.000Z');
   });
 });

@@ -8,7 +8,7 @@ import { loadEventForPage } from '@/lib/events/load-event';
 import { listEventDays } from '@/lib/events/queries';
 import { dayFormMode } from '@/lib/events/schemas';
 import { formatInstant } from '@/lib/time/format';
-import { listTimeZones } from '@/lib/time/zones';
+import { canonicalTimeZone, listTimeZones } from '@/lib/time/zones';
 
 const ACTIONS: Record<string, string> = {
   'event.created': 'created the event',
@@ -36,7 +36,8 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
           name: event.name,
           slug: event.slug,
           description: event.description,
-          timeZone: event.timeZone,
+          // Events saved before zones were stored by their current IANA name show it selected too.
+          timeZone: canonicalTimeZone(event.timeZone) ?? event.timeZone,
           status: event.status,
           chatInitiation: event.chatInitiation,
           talentRequestCredits: String(event.talentRequestCredits),
