@@ -14,7 +14,7 @@ export async function boot(): Promise<void> {
   if (e.demoLogin) {
     console.warn(
       '\n[fairground] ⚠ DEMO SIGN-IN IS ON (AUTH_DEMO_LOGIN): anyone can sign in as any seeded demo person,\n' +
-        '[fairground] ⚠ and every stored mail (including sign-in links) is visible at /outbox. Never expose this publicly.\n',
+        '[fairground] ⚠ and every mail to a test address (example.com, *.test), sign-in links included, is visible at /outbox. Never expose this publicly.\n',
     );
   }
   if (!e.smtpUrl) console.log('[fairground] SMTP_URL not set: mails are stored in the outbox only');

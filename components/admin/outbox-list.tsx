@@ -15,10 +15,13 @@ function MailText({ text }: { text: string }) {
   return <pre>{parts.map((p, i) => (/^https?:\/\//.test(p) ? <a key={i} href={p}>{p}</a> : p))}</pre>;
 }
 
-export function OutboxList({ initial, live }: { initial: Mail[]; live: boolean }) {
-  useLiveTopics(live ? ['outbox'] : []);
+/** `topics`: the outbox topics this person may follow (none: the list is not live). */
+export function OutboxList({ initial, topics }: { initial: Mail[]; topics: string[] }) {
+  useLiveTopics(topics);
+  const live = topics.length > 0;
   const { data, isError } = useQuery({
     queryKey: ['outbox', 'list'],
+    meta: { topics },
     queryFn: async () => {
       const res = await fetch('/api/outbox');
       if (!res.ok) throw new Error('Could not load the outbox');

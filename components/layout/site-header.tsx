@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { outboxScope } from '@/lib/mail/queries';
+import { canReadOutbox, outboxScope } from '@/lib/mail/queries';
 import { signOutAction } from '@/app/signin/actions';
 import { NotificationBell } from './notification-bell';
 import s from './layout.module.css';
@@ -11,7 +11,7 @@ export async function SiteHeader() {
   // Per-request: the header depends on the session, and must never be prerendered at build time.
   await connection();
   const user = await getCurrentUser();
-  const showOutbox = (await outboxScope(getDb(), user)) !== 'none';
+  const showOutbox = canReadOutbox(await outboxScope(getDb(), user));
   return (
     <header className={s.header}>
       <div className={`container ${s.inner}`}>

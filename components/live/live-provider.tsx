@@ -17,6 +17,16 @@ export function Providers({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * Marks stale the queries a topic is about: those keyed by it, and those that list it in
+ * `meta.topics` (one list fed by several topics, like an organizer's outbox).
+ */
+function invalidateTopic(qc: QueryClient, topic: string) {
+  return qc.invalidateQueries({
+    predicate: (q) => q.queryKey[0] === topic || (Array.isArray(q.meta?.topics) && q.meta.topics.includes(topic)),
+  });
+}
+
 /** One EventSource per tab for every followed topic; a hint invalidates the queries keyed by its topic. */
 function LiveConnection({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
@@ -51,7 +61,7 @@ function LiveConnection({ children }: { children: ReactNode }) {
       source.addEventListener('ready', () => {
         // Hints sent before this connection (since the page was rendered, or while we were
         // away) are lost: refetch everything we show, on the first connection as on every later one.
-        for (const t of topics) void qc.invalidateQueries({ queryKey: [t] });
+        for (const t of topics) void invalidateTopic(qc, t);
         connectedBefore = true;
         attempt = 0;
         setStatus('live');
@@ -59,7 +69,7 @@ function LiveConnection({ children }: { children: ReactNode }) {
       source.onmessage = (msg) => {
         try {
           const hint = JSON.parse(msg.data) as { topic?: string };
-          if (hint.topic) void qc.invalidateQueries({ queryKey: [hint.topic] });
+          if (hint.topic) void invalidateTopic(qc, hint.topic);
         } catch {
           // A malformed hint is ignored; the next reconnect refetches anyway.
         }

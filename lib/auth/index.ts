@@ -11,6 +11,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/lib/env';
 import { sendMagicLink } from '@/lib/mail/magic-link';
 import { authSecret } from './secret';
+import { closeSession, isSessionActive, openSession, SESSION_MAX_AGE_S, sessionVia } from './sessions';
 
 const ZDemoCredentials = z.object({ userId: z.string().min(1).max(64) });
 
@@ -56,8 +57,10 @@ function config(): NextAuthConfig {
       sessionsTable: sessions,
       verificationTokensTable: verificationTokens,
     }),
-    // JWT sessions: required by the demo (credentials) sign-in, and no session lookups per request.
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    // JWT cookies, because Auth.js refuses database sessions with a Credentials provider (the
+    // demo sign-in). Each cookie names a row in `sessions`, checked in the jwt callback on every
+    // request, so sign-out and turning demo mode off end a session wherever its cookie is.
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     secret: authSecret(),
     trustHost: true,
     providers: providers(),
@@ -70,12 +73,23 @@ function config(): NextAuthConfig {
         const [row] = await db.select({ isDemo: users.isDemo }).from(users).where(eq(users.email, user.email.toLowerCase()));
         return !row?.isDemo;
       },
+      async jwt({ token, user, account, trigger }) {
+        if (trigger === 'signIn' || trigger === 'signUp') {
+          if (!user?.id) return null;
+          return { ...token, sid: await openSession(db, user.id), via: sessionVia(account?.provider) };
+        }
+        // Returning null makes Auth.js treat the cookie as signed out (and clear it where it can).
+        return (await isSessionActive(db, token, env().demoLogin)) ? token : null;
+      },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
         return session;
       },
     },
     events: {
+      async signOut(message) {
+        if ('token' in message && message.token) await closeSession(db, message.token);
+      },
       async signIn({ user }) {
         const email = user.email?.toLowerCase();
         if (user.id && email && env().adminEmails.includes(email)) {

@@ -6,7 +6,7 @@ import { chatRequests, events, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
-import { queueMails } from '@/lib/mail/send-mail';
+import { outboxHints, queueMails } from '@/lib/mail/send-mail';
 import { noticeHint, notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
 import { buildIcs } from './ics';
@@ -130,7 +130,7 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
     notifyMany(tx, notices),
     publishHints(tx, [
       ...notices.map(noticeHint),
-      ...(mails.length ? [{ topic: topics.outbox }] : []),
+      ...outboxHints(mails),
       { topic: topics.user(talent.id), ids: { chat: c.id } },
       { topic: topics.user(recruiter.id), ids: { chat: c.id } },
       { topic: topics.event(e.id), ids: { chat: c.id } },

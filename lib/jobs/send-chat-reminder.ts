@@ -5,7 +5,7 @@ import { selectChatFacts } from '@/lib/chats/announce';
 import { env } from '@/lib/env';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
-import { deliverMail, queueMails } from '@/lib/mail/send-mail';
+import { deliverMail, outboxHints, queueMails } from '@/lib/mail/send-mail';
 import { notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
 
@@ -41,19 +41,17 @@ export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new 
       tx,
       told.map((t) => ({ userId: t.to.id, eventId: event.id, kind: 'chat.reminder', title: t.title, body: t.body, href })),
     );
-    const ids = await queueMails(
-      tx,
-      told
-        .filter((t) => t.to.email)
-        .map((t) => ({
-          to: t.to.email!,
-          eventId: event.id,
-          kind: 'chat.reminder',
-          subject: `${t.title} — ${event.name}`,
-          text: `${t.title}: ${t.body}.\n\nJoin from your 1-1 chats: ${origin}${href}\n`,
-        })),
-    );
-    await publishHints(tx, [...hints, ...(ids.length ? [{ topic: topics.outbox }] : []), { topic: topics.user(talent.id), ids: { chat: chat.id } }, { topic: topics.user(recruiter.id), ids: { chat: chat.id } }]);
+    const mails = told
+      .filter((t) => t.to.email)
+      .map((t) => ({
+        to: t.to.email!,
+        eventId: event.id,
+        kind: 'chat.reminder',
+        subject: `${t.title} — ${event.name}`,
+        text: `${t.title}: ${t.body}.\n\nJoin from your 1-1 chats: ${origin}${href}\n`,
+      }));
+    const ids = await queueMails(tx, mails);
+    await publishHints(tx, [...hints, ...outboxHints(mails), { topic: topics.user(talent.id), ids: { chat: chat.id } }, { topic: topics.user(recruiter.id), ids: { chat: chat.id } }]);
     return ids;
   });
   if (!mailIds) return 'stale';

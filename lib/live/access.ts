@@ -3,13 +3,15 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { chatRequests, events } from '@/db/schema';
 import { callRoleOf } from '@/lib/video/call';
-import { outboxScope } from '@/lib/mail/queries';
+import { outboxScope, scopeCoversTopic } from '@/lib/mail/queries';
 import { canManageEvent, canViewEvent, type TActor } from '@/lib/events/permissions';
 import type { TTopic } from './topics';
 
 /** Whether a signed-in person may receive hints about a topic (checked once per SSE connection). */
 export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Promise<boolean> {
-  if (topic === 'outbox') return (await outboxScope(db, actor)) !== 'none';
+  if (topic === 'outbox' || topic === 'outbox-reserved' || topic.startsWith('outbox-event:')) {
+    return scopeCoversTopic(await outboxScope(db, actor), topic);
+  }
   const [kind, id] = topic.split(':') as [string, string];
   if (kind === 'user') return id === actor.id;
   if (kind === 'chat') {

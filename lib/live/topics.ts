@@ -6,6 +6,8 @@ export const ZTopic = z.union([
   z.string().regex(/^event-admin:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^user:[A-Za-z0-9-]{1,64}$/, 'unknown topic'),
   z.string().regex(/^chat:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^outbox-event:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.literal('outbox-reserved'),
   z.literal('outbox'),
 ]);
 export type TTopic = z.infer<typeof ZTopic>;
@@ -16,7 +18,11 @@ export const topics = {
   user: (userId: string) => `user:${userId}` as TTopic,
   // One 1-1 chat's call: its messages and attendance.
   chat: (chatId: string) => `chat:${chatId}` as TTopic,
+  // The outbox is announced as narrowly as it is shown (lib/mail/queries.ts): every mail to
+  // platform admins, an event's mails to its organizers, reserved-address mails in demo mode.
   outbox: 'outbox' as TTopic,
+  outboxOfEvent: (eventId: string) => `outbox-event:${eventId}` as TTopic,
+  outboxReserved: 'outbox-reserved' as TTopic,
 };
 
 export type THint = { topic: TTopic; ids?: Record<string, string | number> };

@@ -4,8 +4,9 @@ import nodemailer from 'nodemailer';
 import { preparedStatement, type Db, type DbOrTx } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
-import { publishHint } from '@/lib/live/publish';
-import { topics } from '@/lib/live/topics';
+import { publishHints } from '@/lib/live/publish';
+import { topics, type THint, type TTopic } from '@/lib/live/topics';
+import { isReservedAddress } from './reserved-address';
 
 export type TMail = {
   to: string;
@@ -20,8 +21,19 @@ export type TMail = {
 /** Stores a mail in the outbox (inside the caller's transaction); returns its id. */
 export async function queueMail(tx: DbOrTx, mail: TMail): Promise<string> {
   const [id] = await queueMails(tx, [mail]);
-  await publishHint(tx, topics.outbox, { id: id! });
+  await publishHints(tx, outboxHints([mail], { id: id! }));
   return id!;
+}
+
+/** The outbox hints for new mails: each goes only to topics whose followers may read it. */
+export function outboxHints(mails: Pick<TMail, 'to' | 'eventId'>[], ids?: THint['ids']): THint[] {
+  if (mails.length === 0) return [];
+  const found = new Set<TTopic>([topics.outbox]);
+  for (const m of mails) {
+    if (m.eventId) found.add(topics.outboxOfEvent(m.eventId));
+    if (isReservedAddress(m.to)) found.add(topics.outboxReserved);
+  }
+  return [...found].map((topic) => (ids ? { topic, ids } : { topic }));
 }
 
 // Rows travel as one JSON array, so the statement text is the same for any count and stays prepared.

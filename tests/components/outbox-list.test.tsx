@@ -47,12 +47,12 @@ describe('OutboxList', () => {
 
   it('ends a link before the punctuation that closes its sentence', () => {
     const mail = { ...mails[0]!, text: 'Open https://fair.test/signin?x=1. Then wait.' };
-    render(<Providers><OutboxList initial={[mail]} live={false} /></Providers>);
+    render(<Providers><OutboxList initial={[mail]} topics={[]} /></Providers>);
     expect(screen.getByRole('link', { name: 'https://fair.test/signin?x=1' })).toHaveAttribute('href', 'https://fair.test/signin?x=1');
   });
 
   it('lists subjects, recipients, status and errors', () => {
-    render(<Providers><OutboxList initial={mails} live={false} /></Providers>);
+    render(<Providers><OutboxList initial={mails} topics={[]} /></Providers>);
     const items = screen.getAllByRole('listitem');
     expect(items).toHaveLength(2);
     expect(within(items[0]!).getByText('Your sign-in link')).toBeInTheDocument();
@@ -66,7 +66,7 @@ describe('OutboxList', () => {
   });
 
   it('turns URLs in the text into links and keeps the rest as text', () => {
-    render(<Providers><OutboxList initial={mails} live={false} /></Providers>);
+    render(<Providers><OutboxList initial={mails} topics={[]} /></Providers>);
     const links = screen.getAllByRole('link', { hidden: true });
     expect(links).toHaveLength(1);
     expect(links[0]).toHaveAttribute('href', 'https://fair.test/api/auth/callback?token=abc');
@@ -76,7 +76,7 @@ describe('OutboxList', () => {
   });
 
   it('says so when there is no mail', () => {
-    render(<Providers><OutboxList initial={[]} live={false} /></Providers>);
+    render(<Providers><OutboxList initial={[]} topics={[]} /></Providers>);
     expect(screen.getByRole('heading', { name: 'No mail yet' })).toBeInTheDocument();
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
   });
@@ -86,7 +86,7 @@ describe('OutboxList', () => {
     const fetchMock = jest.fn().mockResolvedValue({ ok: true, json: async () => ({ mails: [mails[1]] }) });
     globalThis.fetch = fetchMock as unknown as typeof fetch;
     try {
-      render(<Providers><OutboxList initial={[]} live /></Providers>);
+      render(<Providers><OutboxList initial={[]} topics={['outbox']} /></Providers>);
       expect(opened).toHaveBeenCalledWith('/api/live?topics=outbox');
       // The server-rendered list is fresh: nothing is fetched until a hint arrives.
       expect(fetchMock).not.toHaveBeenCalled();

@@ -26,6 +26,18 @@ test.describe('demo sign-in', () => {
     await expect(headerNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
     await expect(headerNav(page).getByRole('link', { name: DEMO.moderator })).toHaveCount(0);
   });
+
+  test('a session cookie kept from before sign-out no longer signs anyone in', async ({ page, context }) => {
+    await signInAs(page, DEMO.moderator);
+    const kept = await context.cookies();
+    await headerNav(page).getByRole('button', { name: 'Sign out' }).click();
+    await expect(headerNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+    // Someone who copied the cookie (or a second tab that never saw the sign-out) brings it back.
+    await context.addCookies(kept);
+    await page.goto('/profile');
+    await expect(headerNav(page).getByRole('link', { name: DEMO.moderator })).toHaveCount(0);
+    await expect(headerNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  });
 });
 
 test('magic link: e-mail on /signin, open the newest mail in the outbox, follow the link, signed in', async ({ page, browser, baseURL }) => {

@@ -4,7 +4,8 @@ import { seedDemo } from '@/db/seed';
 import { createEvent } from '@/lib/events/create-event';
 import { canSeeTopic } from '@/lib/live/access';
 import { topics } from '@/lib/live/topics';
-import { listOutbox, outboxScope } from '@/lib/mail/queries';
+import { canReadOutbox, listOutbox, outboxScope } from '@/lib/mail/queries';
+import { outboxHints } from '@/lib/mail/send-mail';
 import { queueMail } from '@/lib/mail/send-mail';
 import { listVisibleEvents } from '@/lib/events/queries';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -62,7 +63,7 @@ test('drafts are listed only for their organizers', async () => {
 });
 
 test('the outbox: talents see nothing, organizers the mails of their events, admins all', async () => {
-  expect(await outboxScope(t.db, talent)).toBe('none');
+  expect(canReadOutbox(await outboxScope(t.db, talent))).toBe(false);
   expect(await listOutbox(t.db, talent)).toBeNull();
   expect(await canSeeTopic(t.db, talent, topics.outbox)).toBe(false);
   // demo-organizer organizes both events (the draft through createEvent).
@@ -73,4 +74,19 @@ test('the outbox: talents see nothing, organizers the mails of their events, adm
   expect(draftOnly!.map((m) => m.subject)).toEqual(['In draft']);
   const adminMails = await listOutbox(t.db, admin);
   expect(adminMails!.length).toBeGreaterThanOrEqual(2);
+});
+
+test('outbox topics are scoped like the list: an organizer follows only the mails of their own events', async () => {
+  const draftOrganizer = { id: 'demo-recruiter-1-2', isAdmin: false };
+  await t.db.insert(registrations).values({ eventId: draftId, userId: draftOrganizer.id, role: 'organizer' });
+  // The topic of every mail (ids and timing of other people's sign-in links) is for admins only.
+  expect(await canSeeTopic(t.db, draftOrganizer, topics.outbox)).toBe(false);
+  expect(await canSeeTopic(t.db, draftOrganizer, topics.outboxOfEvent(draftId))).toBe(true);
+  expect(await canSeeTopic(t.db, draftOrganizer, topics.outboxOfEvent(demoId))).toBe(false);
+  expect(await canSeeTopic(t.db, draftOrganizer, topics.outboxReserved)).toBe(false);
+  expect(await canSeeTopic(t.db, admin, topics.outbox)).toBe(true);
+  // A sign-in link (no event) is announced on the admins' topic only; an event's mail also on its own.
+  expect(outboxHints([{ to: 'someone@real.example.org' }]).map((h) => h.topic)).toEqual([topics.outbox, topics.outboxReserved]);
+  expect(outboxHints([{ to: 'someone@company.com' }]).map((h) => h.topic)).toEqual([topics.outbox]);
+  expect(outboxHints([{ to: 'someone@company.com', eventId: draftId }]).map((h) => h.topic)).toEqual([topics.outbox, topics.outboxOfEvent(draftId)]);
 });

@@ -15,7 +15,8 @@ export default function CheckEmailPage() {
         <p className="muted">No mail? Check your spam folder, or <Link href="/signin">ask for a new link</Link>.</p>
         {demo ? (
           <p>
-            Demo mode: mails are also kept in the <Link href="/outbox">outbox</Link> — open the newest one there.
+            Demo mode: a link sent to a test address (example.com, *.test) is also shown in the <Link href="/outbox">outbox</Link> —
+            open the newest mail there. Links to real addresses go to their mailbox only.
           </p>
         ) : null}
       </Card>

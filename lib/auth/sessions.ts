@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { sessions } from '@/db/schema';
+
+/** How a session began: the demo sign-in's sessions end when demo mode is turned off. */
+export type TSessionVia = 'demo' | 'email' | 'oauth';
+
+/** What the signed session cookie (a JWT) carries besides the user id. */
+export type TSessionClaims = { sid?: unknown; via?: unknown; [claim: string]: unknown };
+
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+/**
+ * Records a new session and returns its id, which goes into the signed cookie. The cookie
+ * alone is not enough: every request also needs this row (see isSessionActive), so deleting
+ * the row ends the session wherever its cookie is.
+ */
+export async function openSession(db: DbOrTx, userId: string, now = new Date()): Promise<string> {
+  const sid = randomBytes(32).toString('base64url');
+  // Expired rows of this person go on the way, so the table does not grow forever.
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expires, now)));
+  await db.insert(sessions).values({ sessionToken: sid, userId, expires: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000) });
+  return sid;
+}
+
+/**
+ * Whether a signed cookie's session still stands: its row exists and has not expired, and a
+ * demo sign-in's session only while demo mode is on. Cookies from before sessions were
+ * recorded carry no id and are refused (the person signs in once more).
+ */
+export async function isSessionActive(db: DbOrTx, claims: TSessionClaims, demoLogin: boolean, now = new Date()): Promise<boolean> {
+  if (typeof claims.sid !== 'string' || claims.sid === '') return false;
+  if (claims.via === 'demo' && !demoLogin) return false;
+  const [row] = await db
+    .select({ sid: sessions.sessionToken })
+    .from(sessions)
+    .where(and(eq(sessions.sessionToken, claims.sid), gt(sessions.expires, now)));
+  return !!row;
+}
+
+/** Ends one session (sign-out). */
+export async function closeSession(db: DbOrTx, claims: TSessionClaims): Promise<void> {
+  if (typeof claims.sid === 'string') await db.delete(sessions).where(eq(sessions.sessionToken, claims.sid));
+}
+
+export function sessionVia(provider: string | undefined): TSessionVia {
+  if (provider === 'demo') return 'demo';
+  if (provider === 'email') return 'email';
+  return 'oauth';
+}

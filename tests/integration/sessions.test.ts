@@ -1,0 +1,39 @@
+// Sessions are revocable: a signed cookie counts only while its row in `sessions` stands.
+import { eq } from 'drizzle-orm';
+import { sessions } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { closeSession, isSessionActive, openSession } from '@/lib/auth/sessions';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+}, 60_000);
+afterAll(() => t.drop());
+
+test('signing out ends the session wherever its cookie is', async () => {
+  const sid = await openSession(t.db, 'demo-talent-02');
+  const cookie = { sub: 'demo-talent-02', sid, via: 'email' };
+  expect(await isSessionActive(t.db, cookie, false)).toBe(true);
+  await closeSession(t.db, cookie);
+  expect(await isSessionActive(t.db, cookie, false)).toBe(false);
+});
+
+test('a demo sign-in session ends when demo mode is turned off', async () => {
+  const sid = await openSession(t.db, 'demo-talent-03');
+  const cookie = { sub: 'demo-talent-03', sid, via: 'demo' };
+  expect(await isSessionActive(t.db, cookie, true)).toBe(true);
+  expect(await isSessionActive(t.db, cookie, false)).toBe(false);
+  // A magic-link session of the same person is not a demo session.
+  expect(await isSessionActive(t.db, { ...cookie, via: 'email' }, false)).toBe(true);
+});
+
+test('a cookie without a recorded session, or past its end, is signed out', async () => {
+  expect(await isSessionActive(t.db, { sub: 'demo-talent-04' }, true)).toBe(false);
+  expect(await isSessionActive(t.db, { sub: 'demo-talent-04', sid: 'made-up' }, true)).toBe(false);
+  const sid = await openSession(t.db, 'demo-talent-04');
+  await t.db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, sid));
+  expect(await isSessionActive(t.db, { sub: 'demo-talent-04', sid }, true)).toBe(false);
+});
