@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { chatRequests, companyMembers, eventCompanies, registrations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -6,14 +6,20 @@ import type { TActor } from '@/lib/events/permissions';
 
 export type TMembership = { companyId: string; role: 'admin' | 'recruiter' };
 
-/** The company through which a person recruits in an event, if any. */
+/**
+ * The company through which a person recruits in an event, if any. Invitations keep a person
+ * to one company per event, but linking an existing company can still bring two together:
+ * then the company they joined first counts, the same one on every call.
+ */
 export async function recruiterMembership(db: DbOrTx, userId: string, eventId: string): Promise<TMembership | undefined> {
   const [row] = await db
     .select({ companyId: companyMembers.companyId, role: companyMembers.role })
     .from(companyMembers)
     .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, eventId)))
     .innerJoin(registrations, and(eq(registrations.userId, companyMembers.userId), eq(registrations.eventId, eventId), eq(registrations.role, 'recruiter')))
-    .where(eq(companyMembers.userId, userId));
+    .where(eq(companyMembers.userId, userId))
+    .orderBy(asc(companyMembers.createdAt), asc(companyMembers.companyId))
+    .limit(1);
   return row;
 }
 

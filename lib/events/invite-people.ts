@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { companies, companyMembers, eventCompanies, registrations, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
 
 /** Finds or creates the account behind an e-mail; an invitee signs in with a magic link to it. */
@@ -15,10 +16,28 @@ export async function ensureUserByEmail(tx: Tx, email: string, name: string): Pr
   return existing!.id;
 }
 
+/**
+ * Makes a person a recruiter of a company in an event. A person recruits for one company per
+ * event: their chats, colleagues and admin rights there follow from that one membership.
+ */
 export async function addRecruiter(
   tx: Tx,
   p: { eventId: string; companyId: string; userId: string; role: 'admin' | 'recruiter' },
 ): Promise<void> {
+  // Locks the person, so two invitations to two companies of one event cannot both pass the check.
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, p.userId)).for('update');
+  const [other] = await tx
+    .select({ name: companies.name })
+    .from(companyMembers)
+    .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, p.eventId)))
+    .innerJoin(companies, eq(companies.id, companyMembers.companyId))
+    .where(and(eq(companyMembers.userId, p.userId), ne(companyMembers.companyId, p.companyId)))
+    .limit(1);
+  if (other) {
+    throw new AppError('conflict', `This person already recruits for ${other.name} in this event, and a person recruits for one company per event.`, {
+      email: `Already with ${other.name}`,
+    });
+  }
   await tx
     .insert(companyMembers)
     .values({ companyId: p.companyId, userId: p.userId, role: p.role })

@@ -9,7 +9,8 @@ import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { addRecruiter, ensureUserByEmail, queueInvitation } from './invite-people';
 import { ZInviteRecruiterInput } from './invite-schemas';
-import { requireEventRole, type TActor } from './permissions';
+import { requireCompanyMembersChange } from '@/lib/companies/permissions';
+import type { TActor } from './permissions';
 
 /** Invites a recruiter of a company taking part in the event; they get an e-mail with a sign-in link. */
 export async function inviteRecruiter(
@@ -19,7 +20,7 @@ export async function inviteRecruiter(
   input: unknown,
   origin: string,
 ): Promise<{ userId: string }> {
-  await requireEventRole(db, actor, eventId, ['organizer']);
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   const data = parseInput(ZInviteRecruiterInput, input);
   let mailId = '';
   const result = await db.transaction(async (tx) => {
@@ -30,6 +31,7 @@ export async function inviteRecruiter(
       .innerJoin(companies, eq(companies.id, eventCompanies.companyId))
       .where(and(eq(eventCompanies.eventId, eventId), eq(eventCompanies.companyId, data.companyId)));
     if (!row) throw new AppError('not_found', 'That company does not take part in this event.', { companyId: 'Pick a company of this event' });
+    await requireCompanyMembersChange(tx, actor, data.companyId, eventId);
     const userId = await ensureUserByEmail(tx, data.email, data.name);
     await addRecruiter(tx, { eventId, companyId: data.companyId, userId, role: data.role });
     mailId = await queueInvitation(tx, {
@@ -41,7 +43,7 @@ export async function inviteRecruiter(
       role: data.role,
       origin,
     });
-    await recordAudit(tx, { eventId, actorId: actor!.id, action: 'recruiter.invited', targetType: 'user', targetId: userId, details: { email: data.email, companyId: data.companyId } });
+    await recordAudit(tx, { eventId, actorId: actor.id, action: 'recruiter.invited', targetType: 'user', targetId: userId, details: { email: data.email, companyId: data.companyId } });
     await publishHint(tx, topics.event(eventId), { company: data.companyId });
     return { userId };
   });
