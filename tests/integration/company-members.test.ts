@@ -37,9 +37,9 @@ beforeAll(async () => {
   await seedDemo(t.db);
   const [fair] = await t.db.select().from(events).where(eq(events.slug, 'demo-fair'));
   fairId = fair!.id;
-  [sharedCompany, secondCompany] = await Promise.all(
-    ['demo-recruiter-1-1', 'demo-recruiter-2-1'].map(async (id) => (await t.db.select().from(companyMembers).where(eq(companyMembers.userId, id)))[0]!.companyId),
-  );
+  const companyOf = async (id: string) => (await t.db.select().from(companyMembers).where(eq(companyMembers.userId, id)))[0]!.companyId;
+  sharedCompany = await companyOf('demo-recruiter-1-1');
+  secondCompany = await companyOf('demo-recruiter-2-1');
   otherId = (
     await createEvent(t.db, platformAdmin, {
       name: 'Other fair',
