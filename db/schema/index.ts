@@ -6,3 +6,4 @@ export * from './records';
 export * from './chats';
 export * from './video';
 export * from './messages';
+export * from './desks';

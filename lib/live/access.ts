@@ -5,6 +5,7 @@ import { chatRequests, events } from '@/db/schema';
 import { callRoleOf } from '@/lib/video/call';
 import { outboxScope, scopeCoversTopic } from '@/lib/mail/queries';
 import { canManageEvent, canViewEvent, type TActor } from '@/lib/events/permissions';
+import { conversationRoleOf, hasVisitAt, isDeskModerator } from '@/lib/desks/permissions';
 import type { TTopic } from './topics';
 
 /** Whether a signed-in person may receive hints about a topic (checked once per SSE connection). */
@@ -18,6 +19,12 @@ export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Pro
     if (!z.uuid().safeParse(id).success) return false;
     const [chat] = await db.select().from(chatRequests).where(eq(chatRequests.id, id));
     return !!chat && (await callRoleOf(db, actor.id, chat)) !== null;
+  }
+  if (kind === 'desk' || kind === 'desk-queue' || kind === 'conversation') {
+    if (!z.uuid().safeParse(id).success) return false;
+    if (kind === 'desk') return isDeskModerator(db, actor.id, id);
+    if (kind === 'desk-queue') return hasVisitAt(db, actor.id, id);
+    return (await conversationRoleOf(db, actor.id, id)) !== null;
   }
   const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.id, id));
   if (!event) return false;

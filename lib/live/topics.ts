@@ -8,6 +8,9 @@ export const ZTopic = z.union([
   z.string().regex(/^chat:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^outbox-event:[0-9a-f-]{36}$/, 'unknown topic'),
   z.literal('outbox-reserved'),
+  z.string().regex(/^desk:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^desk-queue:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^conversation:[0-9a-f-]{36}$/, 'unknown topic'),
   z.literal('outbox'),
 ]);
 export type TTopic = z.infer<typeof ZTopic>;
@@ -18,6 +21,12 @@ export const topics = {
   user: (userId: string) => `user:${userId}` as TTopic,
   // One 1-1 chat's call: its messages and attendance.
   chat: (chatId: string) => `chat:${chatId}` as TTopic,
+  // A desk's moderators: its waiting count and non-confidential conversations changed.
+  desk: (deskId: string) => `desk:${deskId}` as TTopic,
+  // Everyone waiting at a desk: the queue moved, positions and estimates changed.
+  deskQueue: (deskId: string) => `desk-queue:${deskId}` as TTopic,
+  // One desk conversation: its status, messages, typing and presence.
+  conversation: (conversationId: string) => `conversation:${conversationId}` as TTopic,
   // The outbox is announced as narrowly as it is shown (lib/mail/queries.ts): every mail to
   // platform admins, an event's mails to its organizers, reserved-address mails in demo mode.
   outbox: 'outbox' as TTopic,
