@@ -7,3 +7,4 @@ export * from './chats';
 export * from './video';
 export * from './messages';
 export * from './desks';
+export * from './sessions';

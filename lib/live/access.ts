@@ -6,6 +6,7 @@ import { callRoleOf } from '@/lib/video/call';
 import { outboxScope, scopeCoversTopic } from '@/lib/mail/queries';
 import { canManageEvent, canViewEvent, type TActor } from '@/lib/events/permissions';
 import { conversationRoleOf, hasVisitAt, isDeskModerator } from '@/lib/desks/permissions';
+import { canFollowSession } from '@/lib/sessions/topic-access';
 import type { TTopic } from './topics';
 
 /** Whether a signed-in person may receive hints about a topic (checked once per SSE connection). */
@@ -26,6 +27,7 @@ export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Pro
     if (kind === 'desk-queue') return hasVisitAt(db, actor.id, id);
     return (await conversationRoleOf(db, actor.id, id)) !== null;
   }
+  if (kind === 'session' || kind === 'session-qa') return canFollowSession(db, actor, id, kind);
   const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.id, id));
   if (!event) return false;
   if (kind === 'event') return canViewEvent(db, actor, event);

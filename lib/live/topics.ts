@@ -11,6 +11,8 @@ export const ZTopic = z.union([
   z.string().regex(/^desk:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^desk-queue:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^conversation:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^session:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^session-qa:[0-9a-f-]{36}$/, 'unknown topic'),
   z.literal('outbox'),
 ]);
 export type TTopic = z.infer<typeof ZTopic>;
@@ -27,6 +29,10 @@ export const topics = {
   deskQueue: (deskId: string) => `desk-queue:${deskId}` as TTopic,
   // One desk conversation: its status, messages, typing and presence.
   conversation: (conversationId: string) => `conversation:${conversationId}` as TTopic,
+  // One session: seats, stage requests and who is on screen, its chat.
+  session: (sessionId: string) => `session:${sessionId}` as TTopic,
+  // One session's Q&A: its own topic, so a burst of votes refetches only the questions.
+  sessionQa: (sessionId: string) => `session-qa:${sessionId}` as TTopic,
   // The outbox is announced as narrowly as it is shown (lib/mail/queries.ts): every mail to
   // platform admins, an event's mails to its organizers, reserved-address mails in demo mode.
   outbox: 'outbox' as TTopic,

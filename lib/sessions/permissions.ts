@@ -1,0 +1,60 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { sessionHosts, sessionRegistrations, eventSessions } from '@/db/schema';
+import { recruiterMembership } from '@/lib/chats/permissions';
+import { AppError } from '@/lib/errors';
+import { canManageEvent, canViewEvent, rolesInEvent, type TActor } from '@/lib/events/permissions';
+import { events } from '@/db/schema';
+
+export type TSession = typeof eventSessions.$inferSelect;
+
+/**
+ * How a person stands to a session, strongest first: an organizer of the event, a host, a
+ * recruiter of the session's company, signed up (registered or waitlisted), registered for the
+ * event only, or nobody (null).
+ */
+export type TSessionRole = 'organizer' | 'host' | 'company' | 'registered' | 'waitlisted' | 'attendee';
+
+export async function sessionRoleOf(db: DbOrTx, actor: TActor, session: TSession): Promise<TSessionRole | null> {
+  const [host, sign, roles, isOrganizer, membership] = await Promise.all([
+    db.select({ id: sessionHosts.userId }).from(sessionHosts).where(and(eq(sessionHosts.sessionId, session.id), eq(sessionHosts.userId, actor.id))),
+    db
+      .select({ status: sessionRegistrations.status })
+      .from(sessionRegistrations)
+      .where(and(eq(sessionRegistrations.sessionId, session.id), eq(sessionRegistrations.userId, actor.id))),
+    rolesInEvent(db, actor.id, session.eventId),
+    canManageEvent(db, actor, session.eventId),
+    session.companyId ? recruiterMembership(db, actor.id, session.eventId) : Promise.resolve(undefined),
+  ]);
+  if (isOrganizer) return 'organizer';
+  if (host.length > 0) return 'host';
+  if (membership && membership.companyId === session.companyId) return 'company';
+  const status = sign[0]?.status;
+  if (status === 'registered' || status === 'waitlisted') return status;
+  return roles.length > 0 ? 'attendee' : null;
+}
+
+/** Hosts and organizers run the room: they accept people on stage and moderate Q&A and chat. */
+export const isModerator = (role: TSessionRole | null) => role === 'organizer' || role === 'host';
+
+/** Who may be in the room: everyone involved, and the event's people when no sign-up is needed. */
+export function mayEnter(role: TSessionRole | null, session: Pick<TSession, 'signUpRequired'>): boolean {
+  if (role === null || role === 'waitlisted') return false;
+  return role !== 'attendee' || !session.signUpRequired;
+}
+
+export async function loadSession(db: DbOrTx, sessionId: string, forUpdate = false): Promise<TSession> {
+  const q = db.select().from(eventSessions).where(eq(eventSessions.id, sessionId));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw new AppError('not_found', 'This session does not exist.');
+  return row;
+}
+
+/** A session the actor may see (its event is visible to them), with their role in it. */
+export async function requireSessionRole(db: DbOrTx, actor: TActor | null, sessionId: string) {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  const session = await loadSession(db, sessionId);
+  const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.id, session.eventId));
+  if (!event || !(await canViewEvent(db, actor, event))) throw new AppError('not_found', 'This session does not exist.');
+  return { session, role: await sessionRoleOf(db, actor, session) };
+}
