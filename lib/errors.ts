@@ -10,6 +10,7 @@
  * - time_clash: the talent already has a chat at that time (409)
  * - already_requested: an open request between these two people exists (409)
  * - no_credits: no request credits left in this event (409)
+ * - rate_limited: asked too often in a short time, e.g. sign-in links (429)
  * - unavailable: a part this needs is not configured on this installation, e.g. video (503)
  */
 export type TErrorCode =
@@ -23,6 +24,7 @@ export type TErrorCode =
   | 'time_clash'
   | 'already_requested'
   | 'no_credits'
+  | 'rate_limited'
   | 'unavailable';
 
 export const STATUS_OF: Record<TErrorCode | 'internal', number> = {
@@ -36,6 +38,7 @@ export const STATUS_OF: Record<TErrorCode | 'internal', number> = {
   time_clash: 409,
   already_requested: 409,
   no_credits: 409,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };

@@ -1,10 +1,10 @@
 'use server';
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { signIn, signOut } from '@/lib/auth';
+import { MagicLinkRefused, signIn, signOut } from '@/lib/auth';
 import { ZDemoSignIn, ZEmailSignIn } from '@/lib/auth/schemas';
 import { env } from '@/lib/env';
-import type { TErrorBody } from '@/lib/errors';
+import { toErrorBody, type TErrorBody } from '@/lib/errors';
 
 export type TSignInState = { error?: TErrorBody } | undefined;
 
@@ -18,6 +18,7 @@ export async function emailSignInAction(_prev: TSignInState, form: FormData): Pr
     // Throws Next's redirect to the "check your e-mail" page.
     await signIn('email', { email: parsed.data.email, redirectTo: parsed.data.callbackUrl });
   } catch (err) {
+    if (err instanceof MagicLinkRefused) return { error: toErrorBody(err.appError) };
     if (err instanceof AuthError) {
       return { error: { code: 'internal', message: 'We could not send the sign-in link. Try again in a minute.' } };
     }

@@ -15,7 +15,7 @@ const ERRORS: Record<string, string> = {
   Verification: 'That sign-in link has expired or was already used. Ask for a new one below.',
   CredentialsSignin: 'That demo person could not be signed in. Pick another one.',
   Configuration: 'That sign-in method is not available on this server.',
-  AccessDenied: 'You do not have access. Ask the organizer for an invitation.',
+  AccessDenied: 'Sign-in was refused. If you asked for several links, use the newest one or wait an hour; otherwise ask the organizer for an invitation.',
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

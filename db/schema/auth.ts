@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Auth.js tables, shaped as @auth/drizzle-adapter expects, plus two flags of ours.
 export const users = pgTable('users', {
@@ -46,4 +46,16 @@ export const verificationTokens = pgTable(
     expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ name: 'verification_tokens_pk', columns: [t.identifier, t.token] })],
+);
+
+// One row per magic link asked for: the limits per address and per client address count these.
+export const magicLinkRequests = pgTable(
+  'magic_link_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    ip: text('ip'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('magic_link_requests_email_idx').on(t.email, t.requestedAt), index('magic_link_requests_ip_idx').on(t.ip, t.requestedAt)],
 );

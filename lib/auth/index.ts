@@ -1,6 +1,6 @@
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { eq } from 'drizzle-orm';
-import NextAuth, { type NextAuthConfig } from 'next-auth';
+import NextAuth, { AuthError, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
@@ -10,8 +10,22 @@ import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/lib/env';
 import { sendMagicLink } from '@/lib/mail/magic-link';
+import { AppError } from '@/lib/errors';
+import { clientAddress, recordMagicLinkRequest } from './magic-link-limits';
+import { ZEmailAddress } from './schemas';
 import { authSecret } from './secret';
 import { closeSession, isSessionActive, openSession, SESSION_MAX_AGE_S, sessionVia } from './sessions';
+
+/**
+ * A refused magic link: an Auth.js error (so the sign-in action receives it, and the Auth.js
+ * route redirects to /signin?error=AccessDenied) that carries our AppError as its cause.
+ */
+export class MagicLinkRefused extends AuthError {
+  static type = 'AccessDenied' as const;
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+  }
+}
 
 const ZDemoCredentials = z.object({ userId: z.string().min(1).max(64) });
 
@@ -23,7 +37,20 @@ function providers(): Provider[] {
       type: 'email',
       name: 'Email',
       maxAge: 24 * 60 * 60,
-      sendVerificationRequest: ({ identifier, url }) => sendMagicLink(getDb(), identifier, url),
+      // Runs before Auth.js stores anything: a 100 KB "address" is refused here, not stored.
+      normalizeIdentifier: (identifier) => {
+        const parsed = ZEmailAddress.safeParse(identifier.normalize('NFKC'));
+        if (!parsed.success) throw new MagicLinkRefused(new AppError('invalid_input', parsed.error.issues[0]!.message));
+        return parsed.data;
+      },
+      async sendVerificationRequest({ identifier, url, request }) {
+        try {
+          await recordMagicLinkRequest(getDb(), identifier, clientAddress(request.headers.get('x-forwarded-for')));
+        } catch (err) {
+          throw err instanceof AppError ? new MagicLinkRefused(err) : err;
+        }
+        await sendMagicLink(getDb(), identifier, url);
+      },
     },
   ];
   if (e.oauth.github) list.push(GitHub({ clientId: e.oauth.github.id, clientSecret: e.oauth.github.secret }));

@@ -7,8 +7,18 @@ export const ZCallbackUrl = z
   // Control characters and backslashes are refused outright: browsers read '/\t/x' as '//x'.
   .transform((v) => (v && /^\/(?![/\\])/.test(v) && !/[\u0000-\u001f\u007f\\]/.test(v) ? v : '/'));
 
+/** RFC 5321 leaves 254 characters for an address; anything longer is not one, and is not stored. */
+export const MAX_EMAIL_LENGTH = 254;
+
+export const ZEmailAddress = z
+  .string()
+  .trim()
+  .max(MAX_EMAIL_LENGTH, `An e-mail address has at most ${MAX_EMAIL_LENGTH} characters`)
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter a valid e-mail address, like name@example.com' }));
+
 export const ZEmailSignIn = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'Enter a valid e-mail address, like name@example.com' })),
+  email: ZEmailAddress,
   callbackUrl: ZCallbackUrl,
 });
 

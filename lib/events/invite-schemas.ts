@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ message: 'Enter a valid e-mail address' }));
+const ZEmail = z.string().trim().max(254, 'An e-mail address has at most 254 characters').toLowerCase().pipe(z.email({ message: 'Enter a valid e-mail address' }));
 const ZPersonName = z.string().trim().max(80, 'Keep the name under 80 characters').default('');
 
 export const ZInviteCompanyInput = z.discriminatedUnion('kind', [

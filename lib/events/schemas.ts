@@ -13,7 +13,8 @@ const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:
 
 export const ZEventDayInput = z
   .object({
-    date: z.iso.date({ message: 'Pick a date' }),
+    // PostgreSQL takes 0000-01-01 and year 9999, our calendars and time zones do not.
+    date: z.iso.date({ message: 'Pick a date' }).refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'Pick a date between the years 2000 and 2099'),
     // 'hybrid': each recruiter chooses virtual or in person for their own chats that day.
     mode: z.enum(['virtual', 'in_person', 'hybrid'], { message: 'Choose virtual, in person or hybrid' }),
     opensAt: ZTime,

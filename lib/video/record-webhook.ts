@@ -5,11 +5,24 @@ import { chatAttendance, chatRequests, livekitWebhookEvents, users } from '@/db/
 import { completeChatsIn } from '@/lib/chats/complete-chats';
 import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
+import { AppError } from '@/lib/errors';
 import { callRoleOf, chatOfRoom } from './call';
 
 export type TWebhookOutcome = 'recorded' | 'duplicate' | 'ignored';
 
-const seconds = (v: bigint | number | undefined) => (v ? new Date(Number(v) * 1000) : undefined);
+// LiveKit retries late deliveries for a while, but not for weeks: a time further off than this
+// is no real event (a huge createdAt would be an Invalid Date, and a 500, further down).
+const PLAUSIBLE_SKEW_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** A webhook's time field (Unix seconds) as a Date; refused with 422 when it cannot be a real one. */
+function seconds(v: bigint | number | undefined, now: Date, field: string): Date | undefined {
+  if (!v) return undefined;
+  const ms = Number(v) * 1000;
+  if (!Number.isFinite(ms) || Math.abs(ms - now.getTime()) > PLAUSIBLE_SKEW_MS) {
+    throw new AppError('invalid_input', `The webhook's ${field} is not a plausible time (Unix seconds within 30 days of now).`);
+  }
+  return new Date(ms);
+}
 
 /**
  * Records what a verified LiveKit webhook says about a chat's room: who joined and left
@@ -19,19 +32,19 @@ const seconds = (v: bigint | number | undefined) => (v ? new Date(Number(v) * 10
 export async function recordWebhook(db: Db, event: WebhookEvent, now = new Date()): Promise<TWebhookOutcome> {
   const chatId = event.room ? chatOfRoom(event.room.name) : undefined;
   if (!chatId || !event.id) return 'ignored';
+  const at = seconds(event.createdAt, now, 'createdAt') ?? now;
+  const joinedAt = seconds(event.participant?.joinedAt, now, 'participant.joinedAt') ?? at;
   return db.transaction(async (tx) => {
     const [chat] = await tx.select().from(chatRequests).where(eq(chatRequests.id, chatId));
     if (!chat) return 'ignored';
     const fresh = await tx.insert(livekitWebhookEvents).values({ id: event.id, kind: event.event }).onConflictDoNothing().returning({ id: livekitWebhookEvents.id });
     if (fresh.length === 0) return 'duplicate';
 
-    const at = seconds(event.createdAt) ?? now;
     const p = event.participant;
     if (p && (event.event === 'participant_joined' || event.event === 'participant_left')) {
       const [known] = await tx.select({ id: users.id }).from(users).where(eq(users.id, p.identity));
       const role = known ? await callRoleOf(tx, p.identity, chat) : null;
       if (known && role) {
-        const joinedAt = seconds(p.joinedAt) ?? at;
         await tx
           .insert(chatAttendance)
           .values({ sessionId: p.sid, chatId, userId: p.identity, role: role === 'company' ? 'colleague' : role, joinedAt, leftAt: event.event === 'participant_left' ? at : null })

@@ -78,3 +78,18 @@ test('magic link: e-mail on /signin, open the newest mail in the outbox, follow 
   await expect(headerNav(again).getByRole('link', { name: 'Sign in' })).toBeVisible();
   await other.close();
 });
+
+test('sign-in links are limited per address: the sixth within the hour is refused with what to do', async ({ page }) => {
+  const email = `again-${unique()}@example.test`;
+  for (let i = 0; i < 5; i++) {
+    await page.goto('/signin');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+    await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
+  }
+  await page.goto('/signin');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+  await expect(page.getByText('Several sign-in links went to this address in the last hour. Use the newest one, or ask again in an hour.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toHaveCount(0);
+});

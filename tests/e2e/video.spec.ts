@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, openAs, signInAs, trackLiveConnections, waitForLiveTopic } from '../helpers/e2e';
+import { collectCspViolations, DEMO, openAs, signInAs, trackLiveConnections, waitForLiveTopic } from '../helpers/e2e';
 import { bookVideoChat, nextVideoSlot, openForVideo, prepareVideoDay } from '../helpers/e2e-video';
 
 // No LiveKit server can run here: the app is given keys and a server URL where nothing listens
@@ -8,10 +8,13 @@ const NO_VIDEO_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3310) + 
 
 test('talent and recruiter reach the same call at its time; strangers are refused; messages persist; an unreachable server is explained', async ({ page, browser, baseURL }) => {
   const slot = nextVideoSlot();
+  // The pages' CSP must let the call work: camera preview, WebSocket to LiveKit, workers.
+  const blocked = collectCspViolations(page);
   await signInAs(page, DEMO.organizer);
   await prepareVideoDay(page, slot, 60);
 
   const recruiter = await openAs(browser, baseURL, 'Felix Braun');
+  const blockedForRecruiter = collectCspViolations(recruiter);
   await trackLiveConnections(recruiter);
   await openForVideo(recruiter, slot);
   await signInAs(page, 'Luca Okafor');
@@ -62,6 +65,9 @@ test('talent and recruiter reach the same call at its time; strangers are refuse
   await prejoin.getByRole('button', { name: 'Join call' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /^Could not reach the video server \(ws:\/\/127\.0\.0\.1:7889\)/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // The attempt reached the network: no CSP refused the WebSocket (or anything else on the way).
+  expect(blocked).toEqual([]);
+  expect(blockedForRecruiter).toEqual([]);
   await recruiter.context().close();
 });
 

@@ -41,6 +41,18 @@ export async function signInByEmail(page: Page, email: string): Promise<void> {
   await expect(headerNav(page).getByRole('link', { name: email })).toBeVisible();
 }
 
+/**
+ * Collects what the page's Content-Security-Policy blocked (Chromium reports each refusal on
+ * the console), across navigations; a test asserts the list stays empty.
+ */
+export function collectCspViolations(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) found.push(m.text());
+  });
+  return found;
+}
+
 /** A second person in their own browser context (own cookies), signed in. */
 export async function openAs(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });

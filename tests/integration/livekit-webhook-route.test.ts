@@ -51,3 +51,14 @@ test('forged, tampered and unsigned deliveries are refused with 401 and change n
   const [chat] = await t.db.select().from(chatRequests).where(eq(chatRequests.id, chatId));
   expect(chat!.status).toBe('confirmed');
 });
+
+test('a signed delivery with an impossible time is refused with 422, not a 500', async () => {
+  for (const createdAt of ['99999999999999999', '9223372036854775807']) {
+    const body = webhookBody({ event: 'participant_joined', room: `chat-${chatId}`, identity: 'demo-talent-02', sid: 'PA_huge', at: new Date() }).replace(/"createdAt":"\d+"/, `"createdAt":"${createdAt}"`);
+    const res = await post(body, await signWebhook(body));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.message).toMatch(/createdAt is not a plausible time/);
+  }
+  const rows = await t.db.select().from(chatAttendance).where(eq(chatAttendance.sessionId, 'PA_huge'));
+  expect(rows).toHaveLength(0);
+});

@@ -37,3 +37,18 @@ describe('ZCallbackUrl control characters', () => {
     expect(ZCallbackUrl.parse(v)).toBe('/');
   });
 });
+
+describe('e-mail address length', () => {
+  it('refuses a 100 KB address with a message that says the limit', () => {
+    const huge = `${'a'.repeat(100_000)}@example.com`;
+    const res = ZEmailSignIn.safeParse({ email: huge });
+    expect(res.success).toBe(false);
+    expect(res.error!.issues[0]!.message).toBe('An e-mail address has at most 254 characters');
+  });
+
+  it('keeps an address of exactly 254 characters', () => {
+    const address = `${'a'.repeat(63)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.example`;
+    expect(address).toHaveLength(254);
+    expect(ZEmailSignIn.parse({ email: address }).email).toBe(address);
+  });
+});

@@ -41,3 +41,22 @@ describe('parseInput', () => {
     expect(Object.keys(app.fieldErrors ?? {})).toEqual(['_form']);
   });
 });
+
+describe('parseInput and NUL characters', () => {
+  const ZProfile = z.object({ name: z.string(), links: z.array(z.object({ url: z.string() })) });
+
+  it('refuses a NUL in any string, top level or nested, with a message at its field', () => {
+    const err = thrown(() => parseInput(ZProfile, { name: 'Ada\u0000', links: [{ url: 'https://a.test' }, { url: 'x\u0000y' }] })) as AppError;
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe('invalid_input');
+    expect(err.fieldErrors).toEqual({
+      name: 'Remove the invisible NUL character (\\u0000) from this text: text cannot hold it.',
+      'links.1.url': 'Remove the invisible NUL character (\\u0000) from this text: text cannot hold it.',
+    });
+  });
+
+  it('refuses a NUL in a bare string input (a message body)', () => {
+    const err = thrown(() => parseInput(z.string(), 'hi\u0000')) as AppError;
+    expect(err.fieldErrors).toEqual({ _form: 'Remove the invisible NUL character (\\u0000) from this text: text cannot hold it.' });
+  });
+});

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { collectCspViolations, DEMO, DEMO_FAIR, signInAs } from '../helpers/e2e';
+
+test('pages are sent with a nonce CSP, no framing, no sniffing and a referrer policy', async ({ request }) => {
+  const res = await request.get('/signin');
+  const h = res.headers();
+  expect(h['x-frame-options']).toBe('DENY');
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  const csp = h['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  // The LiveKit server of this installation (scripts/e2e-server.mjs) is reachable from the page.
+  expect(csp).toMatch(/connect-src [^;]*ws:\/\/127\.0\.0\.1:7889/);
+  // Every response has a fresh nonce.
+  const again = (await request.get('/signin')).headers()['content-security-policy'];
+  expect(again).not.toBe(csp);
+  // API answers carry the static headers too.
+  expect((await request.get('/api/outbox')).headers()['x-content-type-options']).toBe('nosniff');
+});
+
+test('the app works under its CSP: sign-in, lobby, companies, 1-1 chats and live updates, nothing blocked', async ({ page }) => {
+  const blocked = collectCspViolations(page);
+  await signInAs(page, DEMO.talent);
+  await page.goto(`/events/${DEMO_FAIR.slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: DEMO_FAIR.name })).toBeVisible();
+  await page.goto(`/events/${DEMO_FAIR.slug}/companies`);
+  await page.getByRole('link').filter({ hasText: /./ }).first().waitFor();
+  await page.goto(`/events/${DEMO_FAIR.slug}/chats`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Client navigation and React hydration ran: a client-side link click changes the page.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
+  await expect(page).toHaveURL('/');
+  expect(blocked).toEqual([]);
+});
+
+test('another site cannot frame the app', async ({ page, baseURL }) => {
+  const blocked = collectCspViolations(page);
+  await page.setContent(`<iframe src="${baseURL}/signin" title="framed"></iframe>`);
+  const frame = page.frameLocator('iframe[title="framed"]');
+  await expect(frame.getByRole('heading', { name: 'Sign in to Fairground' })).toHaveCount(0, { timeout: 3_000 });
+  await expect.poll(() => blocked.some((m) => /frame-ancestors/.test(m))).toBe(true);
+});
