@@ -1,11 +1,12 @@
 import { database } from '@/db/client';
 import { seedDemo } from '@/db/seed';
-import { env } from '@/lib/env';
+import { assertPublicOrigin, env } from '@/lib/env';
 import { startJobs } from '@/lib/jobs/start-jobs';
 
 /** Runs once per server process before it serves: migrations, the demo seed, loud warnings. */
 export async function boot(): Promise<void> {
   const e = env();
+  assertPublicOrigin(e);
   const handle = database();
   const started = Date.now();
   await handle.migrate();

@@ -14,7 +14,8 @@ const ZEnv = z.object({
   DATA_DIR: ZOptional,
   MIGRATIONS_DIR: ZOptional,
   AUTH_SECRET: ZOptional,
-  AUTH_URL: ZOptional,
+  AUTH_URL: ZOptional.pipe(z.url({ protocol: /^https?$/, message: 'AUTH_URL must be the site\'s public address, like https://fair.example.org' }).optional()),
+  PORT: ZOptional,
   AUTH_DEMO_LOGIN: ZFlag.optional(),
   SEED_DEMO: ZFlag.optional(),
   ADMIN_EMAILS: ZOptional,
@@ -37,6 +38,8 @@ export type TEnv = {
   migrationsDir: string;
   authSecret: string | undefined;
   appUrl: string | undefined;
+  /** Where people reach this site: AUTH_URL's origin, or http://localhost:PORT when it is unset. */
+  publicOrigin: string;
   demoLogin: boolean;
   seedDemo: boolean;
   adminEmails: string[];
@@ -64,6 +67,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     migrationsDir: e.MIGRATIONS_DIR ?? 'db/migrations',
     authSecret: e.AUTH_SECRET,
     appUrl: e.AUTH_URL,
+    publicOrigin: e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT ?? '3000'}`,
     // The demo sign-in lets anyone be anyone: on by default only on the embedded database.
     demoLogin: e.AUTH_DEMO_LOGIN ?? isEmbedded,
     seedDemo: e.SEED_DEMO ?? isEmbedded,
@@ -82,6 +86,18 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
         ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }
         : undefined,
   };
+}
+
+/**
+ * A server that others use must know its public address: links in mails and calendar files
+ * are built from it, and guessing would send people to http://localhost. "Others use it" means
+ * a production build without the demo sign-in (the demo is for trying Fairground on one's own
+ * machine). Called at boot, which then refuses to start.
+ */
+export function assertPublicOrigin(e: Pick<TEnv, 'appUrl' | 'demoLogin'>, nodeEnv = process.env.NODE_ENV): void {
+  if (nodeEnv === 'production' && !e.demoLogin && !e.appUrl) {
+    throw new Error('AUTH_URL is required in production: set it to the address people open, e.g. AUTH_URL=https://fair.example.org (see docs/configuration.md).');
+  }
 }
 
 let cached: TEnv | undefined;

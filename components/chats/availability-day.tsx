@@ -8,6 +8,7 @@ import { SelectField } from '@/components/ui/field';
 import { ModeBadge } from '@/components/ui/mode-badge';
 import { useSubmit } from '@/components/ui/use-submit';
 import type { TRecruiterDay } from '@/lib/chats/queries';
+import type { TSlotClash } from '@/lib/chats/set-availability';
 import { slotGrid } from '@/lib/chats/slot-grid';
 import { formatInstant } from '@/lib/time/format';
 import s from './chats.module.css';
@@ -25,7 +26,13 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
   const booked = useMemo(() => new Map(existing.filter((e) => e.bookedBy).map((e) => [e.startsAt, e.bookedBy!])), [existing]);
   const [selected, setSelected] = useState(() => new Set(existing.map((e) => e.startsAt)));
   const grid = useMemo(() => slotGrid(day, duration, timeZone).map((g) => g.startsAt.toISOString()), [day, duration, timeZone]);
-  const { submit, pending, error, done } = useSubmit(setAvailabilityAction, () => router.refresh());
+  const [clashes, setClashes] = useState<TSlotClash[]>([]);
+  const { submit, pending, error, done } = useSubmit(setAvailabilityAction, (res) => {
+    setClashes(res.clashes);
+    // What could not be saved is not selected any more: the grid shows what is stored.
+    if (res.clashes.length) setSelected((prev) => new Set([...prev].filter((iso) => !res.clashes.some((c) => c.startsAt === iso))));
+    router.refresh();
+  });
   const toggle = (iso: string) => setSelected((prev) => {
     const next = new Set(prev);
     if (next.has(iso)) next.delete(iso);
@@ -76,7 +83,16 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
         </div>
       )}
       {error ? <Alert tone="error">{error.message}</Alert> : null}
-      {done ? <Alert tone="ok">Availability saved.</Alert> : null}
+      {done && clashes.length === 0 ? <Alert tone="ok">Availability saved.</Alert> : null}
+      {done && clashes.length > 0 ? (
+        <Alert tone="warn">
+          Saved the other slots. {clashes.length === 1 ? 'This one overlaps' : 'These overlap'} your 1-1 chat slots in another event, so {clashes.length === 1 ? 'it was' : 'they were'} not saved:
+          <ul>
+            {clashes.map((c) => <li key={c.startsAt}>{c.label} — overlaps {c.otherLabel} in {c.otherEvent}</li>)}
+          </ul>
+          Free that time in the other event first if you want it here.
+        </Alert>
+      ) : null}
       <div>
         <Button type="button" disabled={pending} onClick={() => submit({ eventDayId: day.id, recruiterId, durationMinutes: duration, startTimes: chosen, mode: day.recruitersChooseMode ? mode : undefined })}>
           {pending ? 'Saving…' : `Save ${dayLabel}`}

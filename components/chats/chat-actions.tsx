@@ -82,7 +82,8 @@ export function SlotPicker({ chatId, slots, mode }: { chatId: string; slots: TSl
   );
 }
 
-export function CancelForm({ chatId }: { chatId: string }) {
+/** `note` says what cancelling does to the talent's request credit. */
+export function CancelForm({ chatId, note }: { chatId: string; note?: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -91,6 +92,7 @@ export function CancelForm({ chatId }: { chatId: string }) {
   return (
     <div className="stack">
       <TextArea label="Why are you cancelling?" value={reason} onChange={(e) => setReason(e.target.value)} error={c.fieldError('reason')} />
+      {note ? <p className="muted small" style={{ margin: 0 }}>{note}</p> : null}
       <Feedback error={c.error && !c.error.fieldErrors ? c.error : null} done={false} ok="" />
       <div className="row">
         <Button variant="danger" disabled={c.pending} onClick={() => c.submit({ chatId, reason })}>Cancel the chat</Button>

@@ -58,7 +58,7 @@ export function RecruiterInbox({ items, colleagues, eventZone }: { items: TInbox
               </div>
             ) : null}
             {i.extra}
-            {i.status === 'accepted' || i.status === 'confirmed' ? <CancelForm chatId={i.id} /> : null}
+            {i.status === 'accepted' || i.status === 'confirmed' ? <CancelForm chatId={i.id} note={i.initiatedBy === 'talent' ? 'The talent gets their 1-1 chat request back.' : undefined} /> : null}
           </li>
         ))}
       </ul>

@@ -130,6 +130,8 @@ export const chatRequests = pgTable(
     ),
     check('chat_requests_confirmed_has_slot', sql`${t.status} <> 'confirmed' OR ${t.slotId} IS NOT NULL`),
     check('chat_requests_time_order', sql`${t.endsAt} IS NULL OR ${t.endsAt} > ${t.startsAt}`),
+    // Nobody chats with themselves (a recruiter registered as a talent in their own event).
+    check('chat_requests_not_with_self', sql`${t.talentId} <> ${t.recruiterId}`),
     index('chat_requests_talent_idx').on(t.eventId, t.talentId, t.status),
     index('chat_requests_recruiter_idx').on(t.eventId, t.recruiterId, t.status),
     index('chat_requests_company_idx').on(t.eventId, t.companyId, t.status),
@@ -165,5 +167,9 @@ export const creditLedger = pgTable(
     requestId: uuid('request_id').references(() => chatRequests.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('credit_ledger_user_idx').on(t.eventId, t.userId)],
+  (t) => [
+    index('credit_ledger_user_idx').on(t.eventId, t.userId),
+    // One credit per row, spent or given back; the balance trigger of migration 0006 ties the rows to the account.
+    check('credit_ledger_one_credit', sql`${t.delta} IN (-1, 1)`),
+  ],
 );

@@ -3,13 +3,14 @@ import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/db/client';
 import { chatRequests, events, users } from '@/db/schema';
-import { env } from '@/lib/env';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
+import { publicUrl } from '@/lib/mail/public-url';
 import { outboxHints, queueMails } from '@/lib/mail/send-mail';
 import { noticeHint, notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
 import { buildIcs } from './ics';
+import { refundsTalentOnCancel } from './chat-rules';
 import { pipelined } from './pipeline';
 
 export type TChatNews = 'requested' | 'accepted' | 'declined' | 'withdrawn' | 'confirmed' | 'cancelled' | 'rescheduled';
@@ -58,15 +59,15 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
   const recruiter: Person = { id: facts.recruiter.id, email: facts.recruiter.email, name: facts.recruiter.name ?? 'The recruiter' };
   const c = chat;
   const e = event;
-  const origin = (env().appUrl ?? 'http://localhost:3000').replace(/\/$/, '');
   const href = `/events/${e.slug}/chats`;
+  const link = publicUrl(href);
   const when = c.startsAt ? `${formatInstant(c.startsAt, e.timeZone)} (${e.timeZone})` : '';
   const sender = c.initiatedBy === 'talent' ? talent : recruiter;
   const receiver = c.initiatedBy === 'talent' ? recruiter : talent;
   const other = (p: Person) => (p.id === talent.id ? recruiter : talent);
   const actor = actorId === talent.id ? talent : actorId === recruiter.id ? recruiter : undefined;
 
-  const told: { to: Person; title: string; body: string }[] = [];
+  const told: { to: Person; title: string; body: string; mailOnly?: boolean }[] = [];
   switch (news) {
     case 'requested':
       told.push({ to: receiver, title: `${sender.name} asks for a 1-1 chat`, body: c.message || 'Open your 1-1 chats to answer.' });
@@ -86,12 +87,17 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
     case 'rescheduled':
       for (const p of [talent, recruiter]) told.push({ to: p, title: `1-1 chat with ${other(p).name} moved`, body: `New time: ${when}` });
       break;
-    case 'cancelled':
+    case 'cancelled': {
+      const refunded = refundsTalentOnCancel(c, actorId === talent.id);
       for (const p of [talent, recruiter]) {
-        if (p.id === actor?.id) continue;
-        told.push({ to: p, title: `1-1 chat with ${other(p).name} cancelled`, body: c.cancelReason ?? '' });
+        const given = p.id === talent.id && refunded ? 'Your 1-1 chat request has been given back.' : '';
+        const body = [c.cancelReason ?? '', given].filter(Boolean).join('\n\n');
+        // The one who cancelled gets the mail too, so the chat leaves their calendar as well; no bell for their own act.
+        if (p.id === actor?.id) told.push({ to: p, title: `You cancelled the 1-1 chat with ${other(p).name}`, body, mailOnly: true });
+        else told.push({ to: p, title: `1-1 chat with ${other(p).name} cancelled`, body });
       }
       break;
+    }
   }
 
   const withCalendar = news === 'confirmed' || news === 'rescheduled' || news === 'cancelled';
@@ -106,14 +112,14 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
           endsAt: c.endsAt,
           timeZone: e.timeZone,
           summary: `1-1 chat: ${talent.name} & ${recruiter.name} (${e.name})`,
-          description: `Join from ${origin}${href}`,
-          url: `${origin}${href}`,
+          description: `Join from ${link}`,
+          url: link,
           organizerEmail: recruiter.email ?? 'no-reply@fairground.local',
           attendees: [talent.email, recruiter.email].filter((x): x is string => !!x),
         })
       : undefined;
   // Ids are chosen here so the notification hints are known before the insert returns.
-  const notices = told.map((t) => ({ id: randomUUID(), userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href }));
+  const notices = told.filter((t) => !t.mailOnly).map((t) => ({ id: randomUUID(), userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href }));
   const mails = told
     .filter((t) => t.to.email)
     .map((t) => ({
@@ -121,7 +127,7 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
       eventId: e.id,
       kind: `chat.${news}`,
       subject: `${t.title} — ${e.name}`,
-      text: `${t.title}.\n${t.body ? `\n${t.body}\n` : ''}\nOpen your 1-1 chats: ${origin}${href}\n`,
+      text: `${t.title}.\n${t.body ? `\n${t.body}\n` : ''}\nOpen your 1-1 chats: ${link}\n`,
       attachments: ics ? [{ filename: 'chat.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }] : [],
     }));
   // The mails go last: postgres.js writes to the socket as soon as its buffer passes 1 KB, and

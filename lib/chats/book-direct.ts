@@ -7,7 +7,7 @@ import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { announceChatFacts } from './announce';
 import { loadBookingContext } from './booking-context';
-import { assertMayInitiate } from './chat-rules';
+import { assertMayInitiate, assertNotSelf } from './chat-rules';
 import { inChatTx } from './chat-tx';
 import { remindLater } from './remind-later';
 import { spendCredit } from './credits';
@@ -27,9 +27,10 @@ const insertChat = preparedStatement(
 type TBookingContext = NonNullable<Awaited<ReturnType<typeof loadBookingContext>>>;
 
 /** The rules a direct booking must pass, on what was read in its transaction. */
-function assertBookable(ctx: TBookingContext | undefined, now: Date): asserts ctx is TBookingContext & { talent: NonNullable<TBookingContext['talent']>; companyId: string } {
+function assertBookable(ctx: TBookingContext | undefined, talentId: string, now: Date): asserts ctx is TBookingContext & { talent: NonNullable<TBookingContext['talent']>; companyId: string } {
   if (!ctx) throw new AppError('not_found', 'That slot does not exist any more — pick another.');
   if (!ctx.isTalentRegistered || !ctx.talent) throw new AppError('forbidden', 'Register for this event as a talent first.');
+  assertNotSelf(talentId, ctx.slot.recruiterId);
   assertMayInitiate(ctx.event, 'talent');
   if (!ctx.isConfirmed) throw new AppError('not_allowed_now', 'This recruiter is not taking 1-1 chats right now.');
   if (ctx.bookingMode !== 'direct') throw new AppError('not_allowed_now', 'This recruiter approves requests first — send a request instead.');
@@ -44,7 +45,7 @@ export async function bookDirect(db: Db, actor: TActor | null, input: unknown, n
   const chatId = await inChatTx(db, async (tx, mails) => {
     // Read inside the transaction: the pool then sees only BEGIN from here (see db/client).
     const ctx = await loadBookingContext(tx, data.slotId, actor.id);
-    assertBookable(ctx, now);
+    assertBookable(ctx, actor.id, now);
     const { slot, event } = ctx;
     // The new chat as its messages need it, so they are written without reading the row back.
     const chat = {

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { events, recruiterChatSettings, slots } from '@/db/schema';
+import { chatRequests, events, recruiterChatSettings, slots } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
 export type TEventRow = typeof events.$inferSelect;
+type TChatRow = typeof chatRequests.$inferSelect;
 
 export async function loadEvent(db: DbOrTx, eventId: string): Promise<TEventRow> {
   const [event] = await db.select().from(events).where(eq(events.id, eventId));
@@ -18,6 +19,19 @@ export function assertMayInitiate(event: Pick<TEventRow, 'status' | 'chatInitiat
   if (!allowed) {
     throw new AppError('forbidden', who === 'talent' ? 'In this event, recruiters invite talents to 1-1 chats.' : 'In this event, talents start 1-1 chats.');
   }
+}
+
+/** A chat needs two people: a recruiter registered as a talent in their own event cannot book or ask themselves. */
+export function assertNotSelf(talentId: string, recruiterId: string): void {
+  if (talentId === recruiterId) throw new AppError('not_allowed_now', 'You cannot have a 1-1 chat with yourself. Pick another recruiter or talent.');
+}
+
+/**
+ * A talent who spent a credit on a chat gets it back when the recruiter's side calls the chat
+ * off (accepted or confirmed): they did nothing to lose it. A talent who cancels keeps it spent.
+ */
+export function refundsTalentOnCancel(chat: Pick<TChatRow, 'initiatedBy'>, cancelledByTalent: boolean): boolean {
+  return chat.initiatedBy === 'talent' && !cancelledByTalent;
 }
 
 /** Talents see a recruiter only once that recruiter confirmed availability. */
@@ -42,4 +56,6 @@ export const CHAT_CONFLICTS = {
   chat_requests_slot_live_unique: new AppError('slot_taken', 'This slot was just taken — pick another.'),
   chat_requests_talent_no_overlap: new AppError('time_clash', 'The talent already has a 1-1 chat at that time — pick another slot.'),
   chat_requests_open_pair_unique: new AppError('already_requested', 'There is already an open 1-1 chat request between you two.'),
+  chat_requests_not_with_self: new AppError('not_allowed_now', 'You cannot have a 1-1 chat with yourself. Pick another recruiter or talent.'),
+  chat_requests_times_match_slot: new AppError('not_allowed_now', 'That slot changed in the meantime — reload and pick another.'),
 };

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
-import { assertMayInitiate, loadEvent } from './chat-rules';
+import { assertMayInitiate, assertNotSelf, loadEvent } from './chat-rules';
 import { inChatTx } from './chat-tx';
 import { spendCredit } from './credits';
 import { recruiterMembership, requireRecruiter } from './permissions';
@@ -18,6 +18,7 @@ export async function recruiterRequest(db: Db, actor: TActor | null, eventId: st
   const mine = await requireRecruiter(db, actor, eventId);
   assertMayInitiate(event, 'recruiter');
   const recruiterId = data.recruiterId ?? actor!.id;
+  assertNotSelf(data.talentId, recruiterId);
   if (recruiterId !== actor!.id) {
     const theirs = await recruiterMembership(db, recruiterId, eventId);
     if (theirs?.companyId !== mine.companyId) throw new AppError('forbidden', 'You can send requests for colleagues of your own company only.');

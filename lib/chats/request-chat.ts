@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
-import { assertMayInitiate, loadEvent, openSettings } from './chat-rules';
+import { assertMayInitiate, assertNotSelf, loadEvent, openSettings } from './chat-rules';
 import { inChatTx } from './chat-tx';
 import { spendCredit } from './credits';
 import { recruiterMembership, requireTalent } from './permissions';
@@ -16,6 +16,7 @@ export async function requestChat(db: Db, actor: TActor | null, eventId: string,
   const event = await loadEvent(db, eventId);
   await requireTalent(db, actor, eventId);
   assertMayInitiate(event, 'talent');
+  assertNotSelf(actor!.id, data.recruiterId);
   const settings = await openSettings(db, eventId, data.recruiterId);
   if (settings.bookingMode !== 'selective') throw new AppError('not_allowed_now', 'This recruiter takes direct bookings — pick a slot instead.');
   const company = await recruiterMembership(db, data.recruiterId, eventId);

@@ -4,7 +4,8 @@ import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { closeChatRoom } from '@/lib/video/close-room';
 import { announceChat } from './announce';
-import { loadFutureSlot } from './chat-rules';
+import { loadFutureSlot, refundsTalentOnCancel } from './chat-rules';
+import { refundCredit } from './credits';
 import { inChatTx } from './chat-tx';
 import { loadChat, sideInChat } from './permissions';
 import { ZCancelInput, ZPickSlotInput } from './schemas';
@@ -49,7 +50,10 @@ export async function rescheduleChat(db: Db, actor: TActor | null, input: unknow
   return {};
 }
 
-/** Either side cancels an accepted or confirmed chat with a reason; its slot is free again at once. */
+/**
+ * Either side cancels an accepted or confirmed chat with a reason; its slot is free again at once.
+ * When the recruiter's side cancels a talent's request, the talent's credit comes back.
+ */
 export async function cancelChat(db: Db, actor: TActor | null, input: unknown): Promise<Record<string, never>> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   const data = parseInput(ZCancelInput, input);
@@ -58,6 +62,9 @@ export async function cancelChat(db: Db, actor: TActor | null, input: unknown): 
   if (side === 'none') throw new AppError('not_found', 'This 1-1 chat does not exist.');
   await inChatTx(db, async (tx, mails) => {
     await moveChat(tx, chat.id, ['accepted', 'confirmed'], { status: 'cancelled', slotId: null, cancelReason: data.reason, cancelledBy: actor.id }, true);
+    if (refundsTalentOnCancel(chat, side === 'talent')) {
+      await refundCredit(tx, { eventId: chat.eventId, userId: chat.talentId, kind: 'talent', requestId: chat.id, reason: 'cancelled by recruiter' });
+    }
     mails.push(...(await announceChat(tx, chat.id, 'cancelled', actor.id)));
   });
   // Anyone already in the call is disconnected; a confirmed chat is the only kind with a call.

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { and, asc, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
 import { availability, chatRequests, eventDays, events, slots } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
@@ -8,13 +8,15 @@ import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { canManageAvailabilityOf } from './permissions';
 import { ZSetAvailabilityInput } from './schemas';
-import { slotGrid } from './slot-grid';
+import { slotGrid, type TSlotTime } from './slot-grid';
+import { formatInstant } from '@/lib/time/format';
 
 /**
  * Sets a recruiter's slots on one day to exactly the chosen start times. Booked slots stay:
  * removing one, or changing the day's duration under it, needs the chat cancelled first.
+ * A chosen time that overlaps the recruiter's slot in another event is left out and named.
  */
-export async function setAvailability(db: Db, actor: TActor | null, input: unknown): Promise<{ slots: number }> {
+export async function setAvailability(db: Db, actor: TActor | null, input: unknown): Promise<{ slots: number; clashes: TSlotClash[] }> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   const data = parseInput(ZSetAvailabilityInput, input);
   const recruiterId = data.recruiterId ?? actor.id;
@@ -82,10 +84,43 @@ export async function setAvailability(db: Db, actor: TActor | null, input: unkno
     }
     if (toDelete.length) await tx.delete(slots).where(inArray(slots.id, toDelete));
     const toInsert = [...wanted].filter((t) => !kept.has(t)).map((t) => gridByStart.get(t)!);
-    if (toInsert.length) {
-      await tx.insert(slots).values(toInsert.map((s) => ({ eventId: event.id, eventDayId: day.id, recruiterId, startsAt: s.startsAt, endsAt: s.endsAt })));
-    }
+    // A recruiter's slots never overlap, across all their events (the EXCLUDE constraint).
+    // DO NOTHING skips each slot that would overlap one elsewhere — also one saved a moment
+    // ago by a concurrent edit — and the rest is saved; the skipped ones are named below.
+    const inserted = toInsert.length
+      ? await tx
+          .insert(slots)
+          .values(toInsert.map((s) => ({ eventId: event.id, eventDayId: day.id, recruiterId, startsAt: s.startsAt, endsAt: s.endsAt })))
+          .onConflictDoNothing()
+          .returning({ startsAt: slots.startsAt })
+      : [];
+    const saved = new Set(inserted.map((r) => r.startsAt.getTime()));
+    const skipped = toInsert.filter((s) => !saved.has(s.startsAt.getTime()));
+    const clashes = skipped.length ? await clashingSlots(tx, recruiterId, skipped, event.timeZone) : [];
     await publishHint(tx, topics.event(event.id), { recruiter: recruiterId });
-    return { slots: wanted.size };
+    return { slots: wanted.size - skipped.length, clashes };
+  });
+}
+
+export type TSlotClash = { startsAt: string; label: string; otherEvent: string; otherLabel: string };
+
+/** For each slot that could not be saved, the recruiter's slot it overlaps and that slot's event. */
+async function clashingSlots(tx: DbOrTx, recruiterId: string, wanted: TSlotTime[], timeZone: string): Promise<TSlotClash[]> {
+  const rows = await tx
+    .select({ startsAt: slots.startsAt, endsAt: slots.endsAt, eventName: events.name })
+    .from(slots)
+    .innerJoin(events, eq(events.id, slots.eventId))
+    .where(
+      and(
+        eq(slots.recruiterId, recruiterId),
+        or(...wanted.map((w) => and(lt(slots.startsAt, w.endsAt), gt(slots.endsAt, w.startsAt)))),
+      ),
+    )
+    .orderBy(asc(slots.startsAt));
+  const clock = (d: Date) => formatInstant(d, timeZone, { withDay: false });
+  return wanted.flatMap((w) => {
+    const other = rows.find((r) => r.startsAt < w.endsAt && r.endsAt > w.startsAt);
+    // Gone again by now (the other edit was undone): say so rather than name nothing.
+    return [{ startsAt: w.startsAt.toISOString(), label: clock(w.startsAt), otherEvent: other?.eventName ?? 'another event', otherLabel: other ? `${clock(other.startsAt)}–${clock(other.endsAt)}` : 'a slot saved at the same moment' }];
   });
 }

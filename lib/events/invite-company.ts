@@ -17,7 +17,6 @@ export async function inviteCompany(
   actor: TActor | null,
   eventId: string,
   input: unknown,
-  origin: string,
 ): Promise<{ companyId: string; invited: string | null }> {
   await requireEventRole(db, actor, eventId, ['organizer']);
   const data = parseInput(ZInviteCompanyInput, input);
@@ -48,7 +47,6 @@ export async function inviteCompany(
         email: data.adminEmail,
         companyName: company!.name,
         role: 'admin',
-        origin,
       }),
     );
     await recordAudit(tx, {

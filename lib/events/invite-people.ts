@@ -2,6 +2,8 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { companies, companyMembers, eventCompanies, registrations, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { html } from '@/lib/mail/html';
+import { publicUrl } from '@/lib/mail/public-url';
 import { queueMail } from '@/lib/mail/send-mail';
 
 /** Finds or creates the account behind an e-mail; an invitee signs in with a magic link to it. */
@@ -72,9 +74,9 @@ export async function uniqueCompanySlug(tx: Tx, name: string): Promise<string> {
 
 export async function queueInvitation(
   tx: Tx,
-  p: { eventId: string; eventName: string; eventSlug: string; email: string; companyName: string; role: 'admin' | 'recruiter'; origin: string },
+  p: { eventId: string; eventName: string; eventSlug: string; email: string; companyName: string; role: 'admin' | 'recruiter' },
 ): Promise<string> {
-  const link = `${p.origin}/signin?email=${encodeURIComponent(p.email)}&callbackUrl=${encodeURIComponent(`/events/${p.eventSlug}`)}`;
+  const link = publicUrl(`/signin?email=${encodeURIComponent(p.email)}&callbackUrl=${encodeURIComponent(`/events/${p.eventSlug}`)}`);
   const what = p.role === 'admin' ? `manage ${p.companyName}` : `recruit for ${p.companyName}`;
   return queueMail(tx, {
     to: p.email,
@@ -82,7 +84,7 @@ export async function queueInvitation(
     kind: 'invitation',
     subject: `You are invited to ${p.eventName} on Fairground`,
     text: `You have been invited to ${what} at ${p.eventName}.\n\nSign in with this e-mail address to get started:\n${link}\n`,
-    html: `<p>You have been invited to ${what} at <strong>${p.eventName}</strong>.</p><p><a href="${link}">Sign in to get started</a></p>`,
+    html: html`<p>You have been invited to ${what} at <strong>${p.eventName}</strong>.</p><p><a href="${link}">Sign in to get started</a></p>`.value,
   });
 }
 

@@ -18,7 +18,6 @@ export async function inviteRecruiter(
   actor: TActor | null,
   eventId: string,
   input: unknown,
-  origin: string,
 ): Promise<{ userId: string }> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   const data = parseInput(ZInviteRecruiterInput, input);
@@ -41,7 +40,6 @@ export async function inviteRecruiter(
       email: data.email,
       companyName: row.company.name,
       role: data.role,
-      origin,
     });
     await recordAudit(tx, { eventId, actorId: actor.id, action: 'recruiter.invited', targetType: 'user', targetId: userId, details: { email: data.email, companyId: data.companyId } });
     await publishHint(tx, topics.event(eventId), { company: data.companyId });

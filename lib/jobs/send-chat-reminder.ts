@@ -2,7 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { chatRequests } from '@/db/schema';
 import { selectChatFacts } from '@/lib/chats/announce';
-import { env } from '@/lib/env';
+import { publicUrl } from '@/lib/mail/public-url';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { deliverMail, outboxHints, queueMails } from '@/lib/mail/send-mail';
@@ -28,7 +28,6 @@ export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new 
     if (!row) return null;
 
     const { chat, event, talent, recruiter } = row;
-    const origin = (env().appUrl ?? 'http://localhost:3000').replace(/\/$/, '');
     const href = `/events/${event.slug}/chats`;
     const when = `${formatInstant(startsAt, event.timeZone)} (${event.timeZone})`;
     const people = [
@@ -48,7 +47,7 @@ export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new 
         eventId: event.id,
         kind: 'chat.reminder',
         subject: `${t.title} — ${event.name}`,
-        text: `${t.title}: ${t.body}.\n\nJoin from your 1-1 chats: ${origin}${href}\n`,
+        text: `${t.title}: ${t.body}.\n\nJoin from your 1-1 chats: ${publicUrl(href)}\n`,
       }));
     const ids = await queueMails(tx, mails);
     await publishHints(tx, [...hints, ...outboxHints(mails), { topic: topics.user(talent.id), ids: { chat: chat.id } }, { topic: topics.user(recruiter.id), ids: { chat: chat.id } }]);

@@ -17,7 +17,6 @@ let secondCompany: string;
 const platformAdmin = { id: 'demo-organizer', isAdmin: true };
 // Organizes the other event only.
 const otherOrganizer = { id: 'other-organizer', isAdmin: false };
-const ORIGIN = 'http://fair.test';
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -53,7 +52,7 @@ beforeAll(async () => {
   ).id;
   await t.db.insert(users).values({ id: otherOrganizer.id, email: 'org@other-fair.test' });
   await t.db.insert(registrations).values({ eventId: otherId, userId: otherOrganizer.id, role: 'organizer' });
-  await inviteCompany(t.db, otherOrganizer, otherId, { kind: 'existing', companyId: sharedCompany }, ORIGIN);
+  await inviteCompany(t.db, otherOrganizer, otherId, { kind: 'existing', companyId: sharedCompany });
 }, 60_000);
 afterAll(() => t.drop());
 
@@ -66,7 +65,7 @@ test('an organizer of one event cannot change the members of a company another e
     { companyId: sharedCompany, email: 'stranger@nowhere.test' }, // add a stranger
     { companyId: sharedCompany, email: foreign!.email! }, // add a recruiter of another company
   ]) {
-    const err = await failure(inviteRecruiter(t.db, otherOrganizer, otherId, input, ORIGIN));
+    const err = await failure(inviteRecruiter(t.db, otherOrganizer, otherId, input));
     expect(err.code).toBe('forbidden');
     expect(err.message).toMatch(/only its own admins or a platform admin/);
   }
@@ -75,8 +74,8 @@ test('an organizer of one event cannot change the members of a company another e
 });
 
 test('the company’s own admin and a platform admin may change its members', async () => {
-  await inviteRecruiter(t.db, { id: 'demo-recruiter-1-1', isAdmin: false }, otherId, { companyId: sharedCompany, email: 'new1@shared.test' }, ORIGIN);
-  await inviteRecruiter(t.db, platformAdmin, fairId, { companyId: sharedCompany, email: 'new2@shared.test' }, ORIGIN);
+  await inviteRecruiter(t.db, { id: 'demo-recruiter-1-1', isAdmin: false }, otherId, { companyId: sharedCompany, email: 'new1@shared.test' });
+  await inviteRecruiter(t.db, platformAdmin, fairId, { companyId: sharedCompany, email: 'new2@shared.test' });
   const members = await membersOf(sharedCompany);
   expect(members.filter((m) => m.endsWith(':recruiter')).length).toBeGreaterThanOrEqual(2);
   const [n1] = await t.db.select().from(users).where(eq(users.email, 'new1@shared.test'));
@@ -84,14 +83,14 @@ test('the company’s own admin and a platform admin may change its members', as
 });
 
 test('an organizer still staffs a company that only their event uses', async () => {
-  const { companyId } = await inviteCompany(t.db, otherOrganizer, otherId, { kind: 'new', companyName: 'Only Here', adminEmail: 'boss@only-here.test', adminName: '' }, ORIGIN);
-  await inviteRecruiter(t.db, otherOrganizer, otherId, { companyId, email: 'hire@only-here.test' }, ORIGIN);
+  const { companyId } = await inviteCompany(t.db, otherOrganizer, otherId, { kind: 'new', companyName: 'Only Here', adminEmail: 'boss@only-here.test', adminName: '' });
+  await inviteRecruiter(t.db, otherOrganizer, otherId, { companyId, email: 'hire@only-here.test' });
   expect(await membersOf(companyId)).toHaveLength(2);
 });
 
 test('a person recruits for one company per event: inviting them to a second is a clear conflict', async () => {
   const [foreign] = await t.db.select().from(users).where(eq(users.id, 'demo-recruiter-2-2'));
-  const err = await failure(inviteRecruiter(t.db, platformAdmin, fairId, { companyId: sharedCompany, email: foreign!.email! }, ORIGIN));
+  const err = await failure(inviteRecruiter(t.db, platformAdmin, fairId, { companyId: sharedCompany, email: foreign!.email! }));
   expect(err.code).toBe('conflict');
   expect(err.message).toMatch(/already recruits for .+ in this event/);
   expect(await t.db.select().from(companyMembers).where(and(eq(companyMembers.userId, foreign!.id), eq(companyMembers.companyId, sharedCompany)))).toHaveLength(0);

@@ -113,7 +113,10 @@ test('chat-complete marks chats that are over as completed, directly and through
   expect(await handleChatComplete(t.db)).toEqual({ completed: 0 });
   // Move one confirmed chat into the past, as if its time had come and gone.
   const [other] = await t.db.select().from(chatRequests).where(and(eq(chatRequests.talentId, 'demo-talent-02'), eq(chatRequests.status, 'confirmed')));
-  await t.db.execute(sql`update chat_requests set starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' where id = ${other!.id}`);
+  // The slot moves with it: the database holds a confirmed chat to its slot's times.
+  await t.db.execute(sql`with moved as (
+      update slots set starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' where id = ${other!.slotId})
+    update chat_requests set starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' where id = ${other!.id}`);
   const id = await boss.send(CHAT_COMPLETE, {});
   const job = await waitForJob(CHAT_COMPLETE, id!);
   expect(job.output).toEqual({ completed: 1 });

@@ -68,7 +68,7 @@ test('all chats of the company, filterable by a validated status', async () => {
 test('a company admin sets a colleague’s availability; a recruiter or another company’s admin cannot', async () => {
   const day = { eventDayId: fair.day.id, durationMinutes: 30 };
   const times = (ix: number[]) => ix.map((i) => fair.grid[i]!.startsAt.toISOString());
-  expect(await setAvailability(t.db, actor('demo-recruiter-1-1'), { ...day, recruiterId: 'demo-recruiter-1-2', startTimes: times([4, 5, 6]) })).toEqual({ slots: 3 });
+  expect(await setAvailability(t.db, actor('demo-recruiter-1-1'), { ...day, recruiterId: 'demo-recruiter-1-2', startTimes: times([4, 5, 6]) })).toEqual({ slots: 3, clashes: [] });
   expect(await t.db.select().from(slots).where(eq(slots.recruiterId, 'demo-recruiter-1-2'))).toHaveLength(3);
   expect(await codeOf(setAvailability(t.db, actor('demo-recruiter-1-2'), { ...day, recruiterId: 'demo-recruiter-1-1', startTimes: times([0]) }))).toBe('forbidden');
   expect(await codeOf(setAvailability(t.db, actor('demo-recruiter-2-1'), { ...day, recruiterId: 'demo-recruiter-1-2', startTimes: times([0]) }))).toBe('forbidden');

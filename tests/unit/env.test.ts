@@ -1,4 +1,4 @@
-import { parseEnv } from '@/lib/env';
+import { assertPublicOrigin, parseEnv } from '@/lib/env';
 
 describe('parseEnv', () => {
   it('defaults to the embedded database with demo sign-in and demo data', () => {
@@ -75,5 +75,32 @@ describe('DATABASE_URL scheme', () => {
 
   it('accepts postgresql:// as well', () => {
     expect(parseEnv({ DATABASE_URL: 'postgresql://u@localhost/db' }).isEmbedded).toBe(false);
+  });
+});
+
+describe('the public origin (issue 9, item 5)', () => {
+  it('is AUTH_URL reduced to its origin', () => {
+    expect(parseEnv({ AUTH_URL: 'https://fair.example.org/' }).publicOrigin).toBe('https://fair.example.org');
+  });
+
+  it('falls back to this machine on its port when AUTH_URL is unset', () => {
+    expect(parseEnv({}).publicOrigin).toBe('http://localhost:3000');
+    expect(parseEnv({ PORT: '8080' }).publicOrigin).toBe('http://localhost:8080');
+  });
+
+  it('refuses an AUTH_URL that is not an http(s) address', () => {
+    expect(() => parseEnv({ AUTH_URL: 'fair.example.org' })).toThrow(/AUTH_URL must be the site's public address/);
+  });
+
+  it('refuses to start in production without AUTH_URL', () => {
+    const prod = parseEnv({ DATABASE_URL: 'postgres://u:p@localhost:5432/fair' });
+    expect(() => assertPublicOrigin(prod, 'production')).toThrow(/AUTH_URL is required in production/);
+    expect(() => assertPublicOrigin(parseEnv({ DATABASE_URL: 'postgres://u:p@localhost:5432/fair', AUTH_URL: 'https://fair.example.org' }), 'production')).not.toThrow();
+    expect(() => assertPublicOrigin(parseEnv({ AUTH_DEMO_LOGIN: '0' }), 'production')).toThrow(/AUTH_URL is required/);
+  });
+
+  it('lets the demo on one machine and development start without it', () => {
+    expect(() => assertPublicOrigin(parseEnv({}), 'production')).not.toThrow();
+    expect(() => assertPublicOrigin(parseEnv({ DATABASE_URL: 'postgres://u:p@localhost:5432/fair' }), 'development')).not.toThrow();
   });
 });

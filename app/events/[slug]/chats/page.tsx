@@ -9,6 +9,7 @@ import { ModeBadge } from '@/components/ui/mode-badge';
 import { ChatJoin } from '@/components/video/chat-join';
 import { When } from '@/components/ui/when';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
+import { refundsTalentOnCancel } from '@/lib/chats/chat-rules';
 import { creditBalance } from '@/lib/chats/credits';
 import { listChatsOf, listOpenRecruiters, OPEN_STATUSES } from '@/lib/chats/queries';
 import { slotOptions } from '@/lib/chats/view';
@@ -64,13 +65,15 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
   const confirmed = mine.filter((m) => m.chat.status === 'confirmed');
   const past = mine.filter((m) => ['declined', 'withdrawn', 'cancelled', 'completed'].includes(m.chat.status));
 
+  // The talent's own cancel keeps a spent request spent (refundsTalentOnCancel).
+  const cancelNote = (c: { initiatedBy: 'talent' | 'recruiter' }) => (c.initiatedBy === 'talent' && !refundsTalentOnCancel(c, true) ? 'Cancelling does not give your request back.' : undefined);
   return (
     <div className="stack">
       <LiveRefresh topics={[`event:${event.id}`, `user:${user.id}`]} />
       <Card>
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <strong>{credits.limit === null ? 'Unlimited requests' : `${credits.left} of ${credits.limit} requests left`}</strong>
-          <span className="muted small">Each request or direct booking uses one. A withdrawn request gives it back; a declined one does not.</span>
+          <span className="muted small">Each request or direct booking uses one. You get it back when you withdraw a request or when the recruiter cancels the chat; not when a request is declined or you cancel.</span>
         </div>
       </Card>
 
@@ -84,7 +87,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
               <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><Badge tone="warn">{m.chat.initiatedBy === 'recruiter' ? 'Invitation' : 'Pick a time'}</Badge></div>
               {m.chat.message ? <p className="small" style={{ margin: 0 }}>“{m.chat.message}”</p> : null}
               <SlotPicker chatId={m.chat.id} slots={options.get(m.chat.recruiterId) ?? []} mode="pick" />
-              {m.chat.status === 'pending' ? <DeclineForm chatId={m.chat.id} colleagues={[]} /> : <CancelForm chatId={m.chat.id} />}
+              {m.chat.status === 'pending' ? <DeclineForm chatId={m.chat.id} colleagues={[]} /> : <CancelForm chatId={m.chat.id} note={cancelNote(m.chat)} />}
             </li>
           ))}
         </ul>
@@ -95,7 +98,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
               <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><span className="row">{m.mode ? <ModeBadge mode={m.mode} /> : null}<Badge tone="ok">{when(m.chat.startsAt)}</Badge></span></div>
               <ChatJoin slug={slug} chat={m.chat} mode={m.mode} event={event} />
               <SlotPicker chatId={m.chat.id} slots={options.get(m.chat.recruiterId) ?? []} mode="reschedule" />
-              <CancelForm chatId={m.chat.id} />
+              <CancelForm chatId={m.chat.id} note={cancelNote(m.chat)} />
             </li>
           ))}
         </ul>
