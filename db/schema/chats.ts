@@ -169,7 +169,7 @@ export const creditLedger = pgTable(
   },
   (t) => [
     index('credit_ledger_user_idx').on(t.eventId, t.userId),
-    // One credit per row, spent or given back; the balance trigger of migration 0006 ties the rows to the account.
+    // One credit per row, spent or given back; the balance trigger of migration 0011 ties the rows to the account.
     check('credit_ledger_one_credit', sql`${t.delta} IN (-1, 1)`),
   ],
 );
