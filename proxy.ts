@@ -1,11 +1,15 @@
 // Every page gets a Content-Security-Policy with a fresh nonce, which Next.js reads from the
-// request header and puts on its own scripts. Not an access check (those live in lib/).
+// request header and puts on its own scripts; server-action calls Next.js would answer with a
+// 500 (cross-site, over 1 MB, unreadable) get their 4xx here. Not an access check (those live in lib/).
 import { NextResponse, type NextRequest } from 'next/server';
+import { refuseBadActionRequest } from '@/lib/http/action-guard';
 import { contentSecurityPolicy } from '@/lib/http/security-headers';
 import { oauthProviders } from '@/lib/auth/providers-list';
 import { env } from '@/lib/env';
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refusal = await refuseBadActionRequest(request);
+  if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy({
     nonce,

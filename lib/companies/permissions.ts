@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { companies, companyMembers, eventCompanies } from '@/db/schema';
+import { companies, companyMembers, eventCompanies, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canManageEvent, type TActor } from '@/lib/events/permissions';
 
@@ -35,10 +35,28 @@ export async function lockCompany(tx: Tx, companyId: string): Promise<void> {
   await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId)).for('update');
 }
 
-export async function requireCompanyMembersChange(tx: Tx, actor: TActor | null, companyId: string, eventId: string): Promise<void> {
+/**
+ * Checks an invitation of `email` into a company for an event. Registering one of the company's
+ * own people for this event (same role or lower) changes no membership: the event's organizers
+ * may do that. Adding someone or making them admin is a membership change (see above).
+ */
+export async function requireCompanyInvitationRight(
+  tx: Tx,
+  actor: TActor | null,
+  p: { companyId: string; eventId: string; email: string; role: 'admin' | 'recruiter' },
+): Promise<void> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
-  await lockCompany(tx, companyId);
-  if (!(await canChangeCompanyMembers(tx, actor, companyId, eventId))) {
+  await lockCompany(tx, p.companyId);
+  const [member] = await tx
+    .select({ role: companyMembers.role })
+    .from(companyMembers)
+    .innerJoin(users, eq(users.id, companyMembers.userId))
+    .where(and(eq(companyMembers.companyId, p.companyId), eq(users.email, p.email)));
+  const changesMembership = !member || (p.role === 'admin' && member.role !== 'admin');
+  const organizes = await canManageEvent(tx, actor, p.eventId);
+  if (!changesMembership && organizes) return;
+  if (!(await canChangeCompanyMembers(tx, actor, p.companyId, p.eventId))) {
+    if (!organizes) throw new AppError('forbidden', 'Only organizers of this event or the company’s own admins can invite its recruiters.');
     throw new AppError(
       'forbidden',
       'This company also takes part in other events, so only its own admins or a platform admin can change who recruits for it.',

@@ -9,7 +9,7 @@ import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { addRecruiter, ensureUserByEmail, queueInvitation } from './invite-people';
 import { ZInviteRecruiterInput } from './invite-schemas';
-import { requireCompanyMembersChange } from '@/lib/companies/permissions';
+import { requireCompanyInvitationRight } from '@/lib/companies/permissions';
 import type { TActor } from './permissions';
 
 /** Invites a recruiter of a company taking part in the event; they get an e-mail with a sign-in link. */
@@ -30,7 +30,7 @@ export async function inviteRecruiter(
       .innerJoin(companies, eq(companies.id, eventCompanies.companyId))
       .where(and(eq(eventCompanies.eventId, eventId), eq(eventCompanies.companyId, data.companyId)));
     if (!row) throw new AppError('not_found', 'That company does not take part in this event.', { companyId: 'Pick a company of this event' });
-    await requireCompanyMembersChange(tx, actor, data.companyId, eventId);
+    await requireCompanyInvitationRight(tx, actor, { companyId: data.companyId, eventId, email: data.email, role: data.role });
     const userId = await ensureUserByEmail(tx, data.email, data.name);
     await addRecruiter(tx, { eventId, companyId: data.companyId, userId, role: data.role });
     mailId = await queueInvitation(tx, {

@@ -42,3 +42,24 @@ test('another site cannot frame the app', async ({ page, baseURL }) => {
   await expect(frame.getByRole('heading', { name: 'Sign in to Fairground' })).toHaveCount(0, { timeout: 3_000 });
   await expect.poll(() => blocked.some((m) => /frame-ancestors/.test(m))).toBe(true);
 });
+
+test('server-action calls from another site, over 1 MB or unreadable get a 4xx; the page’s own call works', async ({ page, baseURL }) => {
+  await signInAs(page, DEMO.talent);
+  await page.goto('/profile');
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const id = (await sent).headers()['next-action']!;
+  await expect(page.getByText('Profile saved.')).toBeVisible();
+
+  // The same action, replayed with the person's cookies the way an attacker or a broken client would.
+  const post = (headers: Record<string, string>, data: string) =>
+    page.request.post('/profile', { headers: { 'next-action': id, origin: baseURL!, 'content-type': 'text/plain;charset=UTF-8', ...headers }, data });
+  const crossSite = await post({ origin: 'https://evil.example' }, '[]');
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.text()).toBe('Actions of this site can only be called from its own pages.');
+  expect((await post({}, 'not json[')).status()).toBe(400);
+  expect((await post({ 'content-type': 'multipart/form-data; boundary=xyz' }, 'garbage')).status()).toBe(400);
+  const huge = await post({}, JSON.stringify(['x'.repeat(1024 * 1024)]));
+  expect(huge.status()).toBe(413);
+  expect(await huge.text()).toMatch(/more than the 1 MB an action accepts/);
+});
