@@ -76,14 +76,14 @@ test('an organizer of one event cannot change the members of a company another e
 test('an organizer of the other event may still register the company’s own people there, without promoting them', async () => {
   const [colleague] = await t.db.select().from(users).where(eq(users.id, 'demo-recruiter-1-2'));
   const before = await membersOf(sharedCompany);
-  await inviteRecruiter(t.db, otherOrganizer, otherId, { companyId: sharedCompany, email: colleague!.email! }, ORIGIN);
+  await inviteRecruiter(t.db, otherOrganizer, otherId, { companyId: sharedCompany, email: colleague!.email! });
   expect(await membersOf(sharedCompany)).toEqual(before);
   const regs = await t.db.select().from(registrations).where(and(eq(registrations.userId, colleague!.id), eq(registrations.eventId, otherId)));
   expect(regs.map((r) => r.role)).toEqual(['recruiter']);
 });
 
 test('a talent can invite no one', async () => {
-  const err = await failure(inviteRecruiter(t.db, { id: 'demo-talent-02', isAdmin: false }, fairId, { companyId: sharedCompany, email: 'x@y.test' }, ORIGIN));
+  const err = await failure(inviteRecruiter(t.db, { id: 'demo-talent-02', isAdmin: false }, fairId, { companyId: sharedCompany, email: 'x@y.test' }));
   expect(err.code).toBe('forbidden');
   expect(err.message).toBe('Only organizers of this event or the company’s own admins can invite its recruiters.');
 });
