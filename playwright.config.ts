@@ -1,4 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { hasLivekitBinary, livekitTestPorts } from './scripts/livekit-rig.mjs';
+import { CHROMIUM_ARGS } from './tests/helpers/chromium';
 
 // E2E_PORT moves both servers (PORT and PORT + 1), so several checkouts can run browser tests at once.
 const PORT = Number(process.env.E2E_PORT ?? 3310);
@@ -6,6 +8,12 @@ const NO_VIDEO_PORT = PORT + 1; // tests/e2e/video.spec.ts derives it the same w
 const baseURL = `http://localhost:${PORT}`;
 // Debian's Chromium; Playwright's own browser downloads are never used.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The real LiveKit server runs when its binary is there (scripts/livekit-server.mjs ensure builds
+// it); without it the real-media tests skip and say why (tests/helpers/e2e-livekit.ts).
+const livekit = hasLivekitBinary() ? livekitTestPorts({ ...process.env, E2E_PORT: String(PORT) }) : undefined;
+// The video app's database name, known to the tests too (workers inherit the runner's env), so a
+// real-media walk can end a chat's time on PostgreSQL (tests/helpers/e2e-livekit.ts).
+process.env.E2E_VIDEO_DATABASE ??= `fg_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -28,23 +36,28 @@ export default defineConfig({
     navigationTimeout: 30_000,
     launchOptions: {
       executablePath,
-      args: [
-        // Fake camera and microphone, permission granted: the call's pre-join screen can preview.
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [
+    ...(livekit
+      ? [
+          {
+            // Started first: the app's webhook URL is in its config, and LiveKit retries deliveries.
+            command: 'node scripts/livekit-server.mjs',
+            env: { E2E_PORT: String(PORT) },
+            url: `http://127.0.0.1:${livekit.signal}/`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+          },
+        ]
+      : []),
     {
       command: 'node scripts/e2e-server.mjs',
-      env: { E2E_PORT: String(PORT) },
+      env: { E2E_PORT: String(PORT), E2E_DATABASE_NAME: process.env.E2E_VIDEO_DATABASE },
       url: baseURL,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -56,7 +69,7 @@ export default defineConfig({
     {
       // The same build as an installation without LiveKit configured (tests/e2e/video.spec.ts).
       command: 'node scripts/e2e-server.mjs',
-      env: { E2E_PORT: String(NO_VIDEO_PORT), E2E_NO_LIVEKIT: '1' },
+      env: { E2E_PORT: String(NO_VIDEO_PORT), E2E_NO_LIVEKIT: '1', E2E_DATABASE_NAME: '' },
       url: `http://localhost:${NO_VIDEO_PORT}`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { LIVEKIT_TEST_KEYS, livekitTestPorts } from './livekit-rig.mjs';
 
 const PORT = process.env.E2E_PORT ?? '3310';
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
@@ -29,13 +30,14 @@ const env = {
   SEED_DEMO: '1',
   NEXT_DIST_DIR: distDir,
 };
-// Video: keys LiveKit's SDK accepts, and a server URL where nothing listens — no LiveKit server can
-// run here, so the browser tests check the way there (tokens, pre-join) and the message when the
-// server cannot be reached. E2E_NO_LIVEKIT=1 starts the app as an installation without video.
+// Video: the test rig's LiveKit server (scripts/livekit-server.mjs, ports from E2E_PORT) with its
+// key pair, so tokens and webhooks match. When it does not run, nothing listens at that URL and the
+// real-media tests skip. E2E_NO_LIVEKIT=1 starts the app as an installation without video.
 if (process.env.E2E_NO_LIVEKIT === '1') {
   for (const k of ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET']) delete env[k];
 } else {
-  Object.assign(env, { LIVEKIT_URL: 'ws://127.0.0.1:7889', LIVEKIT_API_KEY: 'e2e-key', LIVEKIT_API_SECRET: 'e2e-livekit-secret-not-for-production-0123' });
+  const { apiKey, apiSecret } = LIVEKIT_TEST_KEYS;
+  Object.assign(env, { LIVEKIT_URL: livekitTestPorts({ ...process.env, E2E_PORT: PORT }).url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret });
 }
 // Mail must never leave the machine during tests: the outbox is what the tests read.
 delete env.SMTP_URL;
@@ -77,7 +79,12 @@ if (base) {
     log(`refusing to create a test database on non-local host "${url.hostname}"`);
     process.exit(1);
   }
-  const name = `fg_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  // E2E_DATABASE_NAME: a name the tests know too (playwright.config.ts), else a fresh one.
+  const name = process.env.E2E_DATABASE_NAME || `fg_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  if (!/^fg_e2e_[a-z0-9_]+$/.test(name)) {
+    log(`refusing database name "${name}" (fg_e2e_ followed by lower-case letters, digits and _)`);
+    process.exit(1);
+  }
   dropDatabase = async () => {
     const a = postgres(base, { max: 1, onnotice: () => {} });
     try {
