@@ -1,8 +1,8 @@
 'use client';
 import '@livekit/components-styles';
-import { ConnectionStateToast, ControlBar, GridLayout, LiveKitRoom, ParticipantTile, PreJoin, RoomAudioRenderer, useTracks, type LocalUserChoices } from '@livekit/components-react';
-import { Track } from 'livekit-client';
-import { useRef, useState } from 'react';
+import { ConnectionStateToast, ControlBar, GridLayout, LiveKitRoom, ParticipantTile, PreJoin, RoomAudioRenderer, useRoomContext, useTracks, type LocalUserChoices } from '@livekit/components-react';
+import { DisconnectReason, RoomEvent, Track } from 'livekit-client';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { BlurToggle } from './blur-toggle';
@@ -14,6 +14,7 @@ type TPhase =
   | { kind: 'fetching' }
   | { kind: 'room'; choices: LocalUserChoices; details: TDetails }
   | { kind: 'left' }
+  | { kind: 'closed' }
   | { kind: 'error'; message: string };
 
 const unreachable = (url: string) =>
@@ -63,6 +64,7 @@ export function CallStage({ chatId, myName }: { chatId: string; myName: string }
       </div>
     );
   }
+  if (phase.kind === 'closed') return <div className={s.notice}><Alert tone="info">This call was closed: the chat was cancelled. Your 1-1 chats show what happens next.</Alert></div>;
   if (phase.kind === 'error' || phase.kind === 'left') {
     return (
       <div className={s.notice}>
@@ -87,12 +89,27 @@ export function CallStage({ chatId, myName }: { chatId: string; myName: string }
       onError={() => setPhase({ kind: 'error', message: connected.current ? 'The call was interrupted. Try joining again.' : unreachable(details.serverUrl) })}
       onDisconnected={() => setPhase((p) => (p.kind !== 'room' ? p : connected.current ? { kind: 'left' } : { kind: 'error', message: unreachable(details.serverUrl) }))}
     >
-      <InCall />
+      <InCall onClosed={() => setPhase({ kind: 'closed' })} />
     </LiveKitRoom>
   );
 }
 
-function InCall() {
+/** The server closed the room (the app deletes a cancelled chat's room): nobody can rejoin it. */
+function useRoomClosed(onClosed: () => void) {
+  const room = useRoomContext();
+  useEffect(() => {
+    const handle = (reason?: DisconnectReason) => {
+      if (reason === DisconnectReason.ROOM_DELETED) onClosed();
+    };
+    room.on(RoomEvent.Disconnected, handle);
+    return () => {
+      room.off(RoomEvent.Disconnected, handle);
+    };
+  }, [room, onClosed]);
+}
+
+function InCall({ onClosed }: { onClosed: () => void }) {
+  useRoomClosed(onClosed);
   const tracks = useTracks(
     [
       { source: Track.Source.Camera, withPlaceholder: true },
