@@ -4,7 +4,11 @@
 //
 // Env: TEST_DATABASE_URL (integration and browser tests on fresh PostgreSQL databases instead of
 // PGlite), NEXT_DIST_DIR (build folder), SKIP_BUILD=1 (reuse an existing build), CHROMIUM_PATH,
-// E2E_REQUIRED=1 (a missing Chromium is a failure, not a skip).
+// E2E_REQUIRED=1 (a missing Chromium, LiveKit server or Go toolchain is a failure, and so is a
+// skipped real-media browser test — CI sets it).
+//
+// Browser tests run against a real LiveKit server on loopback: its pinned binary is built once per
+// machine with Go (scripts/livekit-server.mjs ensure) and Playwright starts it beside the app.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -59,6 +63,14 @@ function playwrightCounts(report) {
     failed: (s.unexpected ?? 0) + (report.errors?.length ?? 0),
     skipped: s.skipped ?? 0,
   };
+}
+
+/** Skipped tests of the spec files matching `file` in a Playwright json report. */
+function skippedIn(report, file) {
+  const walk = (suite) =>
+    (suite.specs ?? []).reduce((n, spec) => n + (file.test(spec.file ?? suite.file ?? '') ? spec.tests.filter((t) => t.status === 'skipped').length : 0), 0) +
+    (suite.suites ?? []).reduce((n, s) => n + walk(s), 0);
+  return (report.suites ?? []).reduce((n, s) => n + walk(s), 0);
 }
 
 const results = [];
@@ -119,10 +131,28 @@ if (!existsSync(chromium)) {
 } else if (!built) {
   skip('playwright e2e', 'the build failed', 0);
 } else {
+  // The LiveKit server binary (a first build takes minutes); without Go, the real-media tests skip.
+  const livekitName = 'livekit server (build once)';
+  const livekit = await run(process.execPath, ['scripts/livekit-server.mjs', 'ensure']);
+  if (livekit === 0) results.push({ name: livekitName, status: 'ok', seconds: 0, passed: 0, failed: 0, skipped: 0 });
+  else {
+    skip(
+      livekitName,
+      (livekit === 3 ? 'no Go toolchain to build the LiveKit server — real-media browser tests are skipped' : 'building the LiveKit server failed — real-media browser tests are skipped') +
+        (e2eRequired ? '\nE2E_REQUIRED=1: real-media tests must run, so this counts as a failure.' : ''),
+      e2eRequired ? 1 : 0,
+    );
+  }
   await stage('playwright e2e', bin('playwright'), ['test'], {
     env: { ...baseEnv, CHROMIUM_PATH: chromium },
     report: path.join(REPORTS, 'e2e.json'),
-    count: playwrightCounts,
+    count: (report) => {
+      const counts = playwrightCounts(report);
+      // In CI a skipped real-media test is a failure: it is what those tests exist to check.
+      const realMediaSkipped = e2eRequired ? skippedIn(report, /video-livekit\.spec\.ts$/) : 0;
+      if (realMediaSkipped) console.log(`[test] E2E_REQUIRED=1: ${realMediaSkipped} real-media browser test(s) skipped — counted as failed`);
+      return { ...counts, failed: counts.failed + realMediaSkipped, skipped: counts.skipped - realMediaSkipped };
+    },
   });
 }
 

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { collectCspViolations, DEMO, openAs, signInAs, trackLiveConnections, waitForLiveTopic } from '../helpers/e2e';
+import { LIVEKIT } from '../helpers/e2e-livekit';
 import { bookVideoChat, nextVideoSlot, openForVideo, prepareVideoDay } from '../helpers/e2e-video';
 
-// No LiveKit server can run here: the app is given keys and a server URL where nothing listens
-// (scripts/e2e-server.mjs). These walks reach the pre-join screen and check what happens next.
+// The way into a call and what happens around it; these walks never need media (the real-media
+// walks are in video-livekit.spec.ts). The app points at the rig's LiveKit server (scripts/e2e-server.mjs).
 const NO_VIDEO_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3310) + 1}`; // playwright.config.ts: the same build without LiveKit
 
 test('talent and recruiter reach the same call at its time; strangers are refused; messages persist; an unreachable server is explained', async ({ page, browser, baseURL }) => {
@@ -61,9 +62,12 @@ test('talent and recruiter reach the same call at its time; strangers are refuse
   expect(await allowed.json()).toMatchObject({ ok: true, roomName: `chat-${chatId}`, role: 'talent', participantName: 'Luca Okafor' });
   await stranger.context().close();
 
-  // Joining: the video server does not answer, and the page says so instead of staying blank.
+  // Joining while the video server cannot be reached from this browser (its connections are cut
+  // here, whether or not the rig's server runs): the page says so instead of staying blank.
+  await page.routeWebSocket(new RegExp(`^ws://127\\.0\\.0\\.1:${LIVEKIT.signal}/`), (ws) => ws.close());
+  await page.route(`http://127.0.0.1:${LIVEKIT.signal}/**`, (route) => route.abort('connectionrefused'));
   await prejoin.getByRole('button', { name: 'Join call' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /^Could not reach the video server \(ws:\/\/127\.0\.0\.1:7889\)/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: `Could not reach the video server (${LIVEKIT.url})` })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
   // The attempt reached the network: no CSP refused the WebSocket (or anything else on the way).
   expect(blocked).toEqual([]);
