@@ -186,10 +186,12 @@ test('the real server refuses a token edited to another room and an expired toke
   const edited = `${head}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
   const refusedEdit = await connect(edited);
   expect(refusedEdit).toMatchObject({ ok: false });
+  expect(refusedEdit.message).toMatch(/signature is invalid/);
+  // Past LiveKit's one minute of leeway for clock skew.
   const expired = await mintToken('someone', { room, roomJoin: true }, '-5m');
   const refusedExpired = await connect(expired);
   expect(refusedExpired).toMatchObject({ ok: false });
-  expect(refusedExpired.message).toMatch(/expired|not allowed|invalid|401/i);
+  expect(refusedExpired.message).toMatch(/token is expired/);
   expect(await rooms().listRooms([room])).toEqual([]);
 });
 

@@ -3,7 +3,9 @@ import { closeChatRoom, serverApiUrl } from '@/lib/video/close-room';
 import { LIVEKIT_TEST } from '../helpers/livekit';
 import { startTwirpStandIn } from '../helpers/twirp-stand-in';
 
-// No LiveKit server runs here: the server-API client talks to a local stand-in that records its Twirp calls.
+// The server-API client against a local stand-in that records its Twirp calls: the exact request and
+// the error paths a real server rarely shows (a 404, a server that does not answer). The real
+// server's DeleteRoom is exercised by tests/e2e/video-livekit.spec.ts.
 const CHAT = '3f1c2a4e-8b7d-4c1e-9f2a-5b6c7d8e9f01';
 
 test('the browser URL maps to the server API URL', () => {
