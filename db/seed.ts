@@ -1,4 +1,4 @@
-import { tz } from '@date-fns/tz';
+import { TZDate, tz } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
@@ -9,9 +9,11 @@ import {
   companyMembers,
   eventCompanies,
   eventDays,
+  eventSessions,
   events,
   profiles,
   registrations,
+  sessionHosts,
   users,
 } from './schema';
 import { DEMO_COMPANIES, DEMO_EVENT, demoTalents } from './seed-data';
@@ -87,6 +89,29 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
     );
     // The first talent is left unregistered so the demo can show registering.
     await tx.insert(registrations).values(talents.slice(1).map((t) => ({ eventId, userId: t.id, role: 'talent' as const })));
+    await seedSessions(tx, eventId, now, tomorrow);
     return true;
   });
+}
+
+/**
+ * The demo programme: a welcome session running whenever the demo starts (so the room can be
+ * tried at once), and tomorrow a company presentation with limited seats, a workshop open to
+ * all and a small coffee chat.
+ */
+async function seedSessions(tx: Parameters<Parameters<Db['transaction']>[0]>[0], eventId: string, now: Date, tomorrow: string) {
+  const [northwind, bluefin] = await tx.select({ id: companies.id, slug: companies.slug }).from(companies).where(sql`${companies.slug} in ('northwind-analytics', 'bluefin-robotics')`).orderBy(sql`${companies.slug} = 'bluefin-robotics'`);
+  const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const [y, m, d] = tomorrow.split('-').map(Number) as [number, number, number];
+  const at = (time: string) => new Date(new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), DEMO_EVENT.timeZone).getTime());
+  const rows = [
+    { kind: 'presentation' as const, title: 'Welcome: how this fair works', description: 'A short tour of the fair: 1-1 chats, sessions and the help desk. Ask anything in the Q&A.', companyId: null, startsAt: hour, endsAt: new Date(hour.getTime() + 2 * 3_600_000), capacity: null, signUpRequired: false, hosts: ['demo-organizer', 'demo-moderator'] },
+    { kind: 'presentation' as const, title: 'Life at Northwind: data careers', description: 'Our teams, our stack, and how we hire data engineers and analysts.', companyId: northwind!.id, startsAt: at('10:00'), endsAt: at('11:00'), capacity: 30, signUpRequired: true, hosts: ['demo-recruiter-1-1', 'demo-recruiter-1-2'] },
+    { kind: 'workshop' as const, title: 'CV clinic', description: 'Bring your CV: what recruiters read first, and what they skip.', companyId: null, startsAt: at('13:00'), endsAt: at('14:30'), capacity: null, signUpRequired: false, hosts: ['demo-moderator'] },
+    { kind: 'coffee_chat' as const, title: 'Coffee with Bluefin engineers', description: 'Six seats, no slides: ask the people who build the robots.', companyId: bluefin!.id, startsAt: at('15:00'), endsAt: at('15:30'), capacity: 6, signUpRequired: true, hosts: ['demo-recruiter-2-1'] },
+  ];
+  for (const { hosts, ...row } of rows) {
+    const [session] = await tx.insert(eventSessions).values({ ...row, eventId, stageLimit: 4, createdBy: 'demo-organizer' }).returning({ id: eventSessions.id });
+    await tx.insert(sessionHosts).values(hosts.map((userId) => ({ sessionId: session!.id, userId })));
+  }
 }

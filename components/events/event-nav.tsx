@@ -7,9 +7,9 @@ export function EventNav({ slug, canManage, isRecruiter, isSignedIn = false }: {
   // Typed nullable while a Pages Router route (api/live) exists; always set in the App Router.
   const pathname = usePathname() ?? '';
   const base = `/events/${slug}`;
-  // Program joins this list when sessions are built.
   const items = [
     { href: base, label: 'Lobby', exact: true },
+    { href: `${base}/sessions`, label: 'Programme' },
     { href: `${base}/companies`, label: 'Companies' },
     isRecruiter ? { href: `${base}/chats/manage`, label: 'Manage 1-1 Chats' } : { href: `${base}/chats`, label: '1-1 Chats' },
     ...(isSignedIn ? [{ href: `${base}/schedule`, label: 'My Schedule' }] : []),

@@ -36,12 +36,14 @@ async function columnsOf(tx: Tx, event: typeof events.$inferSelect, data: TSessi
     kind: data.kind,
     companyId: data.companyId,
     startsAt: zonedInstant(data.date, data.startTime, event.timeZone),
-    endsAt: zonedInstant(data.date, data.endTime, event.timeZone),
+    endsAt: zonedInstant(data.endTime > data.startTime ? data.date : nextDate(data.date), data.endTime, event.timeZone),
     capacity: data.capacity,
     signUpRequired: data.signUpRequired,
     stageLimit: data.stageLimit,
   };
 }
+
+const nextDate = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 async function replaceHosts(tx: Tx, sessionId: string, hostIds: string[]) {
   await tx.delete(sessionHosts).where(eq(sessionHosts.sessionId, sessionId));

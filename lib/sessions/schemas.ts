@@ -33,7 +33,8 @@ export const ZSessionInput = z
   })
   .superRefine((s, ctx) => {
     const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-    const length = minutes(s.endTime) - minutes(s.startTime);
+    // An end before the start is on the next day (a late session that runs past midnight).
+    const length = (minutes(s.endTime) - minutes(s.startTime) + 1440) % 1440;
     if (length < 30 || length > 120) ctx.addIssue({ code: 'custom', message: 'A session lasts from 30 minutes to 2 hours', path: ['endTime'] });
     if (s.capacity !== null && !s.signUpRequired) ctx.addIssue({ code: 'custom', message: 'Limited seats need sign-up: tick “Sign-up required” or leave the capacity blank', path: ['capacity'] });
   });

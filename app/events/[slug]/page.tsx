@@ -11,6 +11,10 @@ import { loadEventForPage } from '@/lib/events/load-event';
 import { dayFormMode } from '@/lib/events/schemas';
 import { countTalents, listEventDays } from '@/lib/events/queries';
 import { formatDay, zonedInstant } from '@/lib/time/format';
+import { SessionList } from '@/components/sessions/session-list';
+import { onNowAndNext } from '@/lib/sessions/queries';
+import { sessionViewer } from '@/lib/sessions/viewer';
+import { cancelSignUpAction, signUpAction } from './sessions/actions';
 import s from '@/components/events/events.module.css';
 
 const ROLE_LABEL = { talent: 'Talent', recruiter: 'Recruiter', organizer: 'Organizer', moderator: 'Moderator' } as const;
@@ -18,9 +22,16 @@ const INITIATION = { talents: 'Talents request 1-1 chats', recruiters: 'Recruite
 
 export default async function LobbyPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { event, user, roles } = await loadEventForPage(slug);
+  const { event, user, roles, canManage } = await loadEventForPage(slug);
   const db = getDb();
-  const [days, talents, companies] = await Promise.all([listEventDays(db, event.id), countTalents(db, event.id), listEventCompanies(db, event.id)]);
+  const [days, talents, companies, programme, viewer] = await Promise.all([
+    listEventDays(db, event.id),
+    countTalents(db, event.id),
+    listEventCompanies(db, event.id),
+    onNowAndNext(db, event.id, user?.id ?? null),
+    sessionViewer(db, user, event.id, roles, canManage),
+  ]);
+  const sessionActions = { signUp: signUpAction, cancel: cancelSignUpAction };
   const canRegister = event.status === 'published' || event.status === 'live';
   return (
     <div className={s.twoCol}>
@@ -29,6 +40,28 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
           <h2>About this event</h2>
           <p style={{ whiteSpace: 'pre-line' }}>{event.description || 'The organizer has not written a description yet.'}</p>
           <p className="muted small">{INITIATION[event.chatInitiation]}. Each talent has {event.talentRequestCredits} 1-1 chat request{event.talentRequestCredits === 1 ? '' : 's'}.</p>
+        </Card>
+        <Card>
+          <h2>Sessions</h2>
+          {programme.onNow.length === 0 && programme.next.length === 0 ? (
+            <p className="muted">No sessions coming up. See the <Link href={`/events/${event.slug}/sessions`}>programme</Link>.</p>
+          ) : (
+            <div className="stack">
+              {programme.onNow.length > 0 ? (
+                <section aria-label="On now" className="stack" style={{ gap: 8 }}>
+                  <h3 style={{ margin: 0 }}>On now</h3>
+                  <SessionList cards={programme.onNow} slug={event.slug} timeZone={event.timeZone} viewer={viewer} actions={sessionActions} />
+                </section>
+              ) : null}
+              {programme.next.length > 0 ? (
+                <section aria-label="Next" className="stack" style={{ gap: 8 }}>
+                  <h3 style={{ margin: 0 }}>Next</h3>
+                  <SessionList cards={programme.next} slug={event.slug} timeZone={event.timeZone} viewer={viewer} actions={sessionActions} />
+                </section>
+              ) : null}
+              <Link className="small" href={`/events/${event.slug}/sessions`}>The whole programme →</Link>
+            </div>
+          )}
         </Card>
         <Card>
           <h2>Days</h2>

@@ -5,15 +5,21 @@ import { CompanyLogo } from '@/components/companies/company-logo';
 import { Badge, Card } from '@/components/ui/card';
 import { getCompanyProfile } from '@/lib/companies/queries';
 import { loadEventForPage } from '@/lib/events/load-event';
+import { SessionList } from '@/components/sessions/session-list';
+import { companySessions } from '@/lib/sessions/queries';
+import { sessionViewer } from '@/lib/sessions/viewer';
+import { cancelSignUpAction, signUpAction } from '../../sessions/actions';
 import s from '@/components/companies/companies.module.css';
 import e from '@/components/events/events.module.css';
 
 export default async function CompanyPage({ params }: { params: Promise<{ slug: string; company: string }> }) {
   const { slug, company: companySlug } = await params;
-  const { event } = await loadEventForPage(slug);
-  const profile = await getCompanyProfile(getDb(), event.id, companySlug);
+  const { event, user, roles, canManage } = await loadEventForPage(slug);
+  const db = getDb();
+  const profile = await getCompanyProfile(db, event.id, companySlug);
   if (!profile) notFound();
   const { company, faqs, jobs, recruiters } = profile;
+  const [sessions, viewer] = await Promise.all([companySessions(db, event.id, company.id, user?.id ?? null), sessionViewer(db, user, event.id, roles, canManage)]);
   return (
     <div className="stack">
       <p className="small">
@@ -38,6 +44,14 @@ export default async function CompanyPage({ params }: { params: Promise<{ slug: 
             Website
           </a>
         ) : null}
+      </Card>
+      <Card>
+        <h2>Sessions</h2>
+        {sessions.length === 0 ? (
+          <p className="muted">{company.name} holds no sessions at this event.</p>
+        ) : (
+          <SessionList cards={sessions} slug={event.slug} timeZone={event.timeZone} viewer={viewer} actions={{ signUp: signUpAction, cancel: cancelSignUpAction }} />
+        )}
       </Card>
       <div className={e.twoCol}>
         <div className="stack">

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { mayEnterCard, type TViewer } from '@/lib/sessions/permissions';
+import type { TSessionCard } from '@/lib/sessions/queries';
+import { maySignUp } from '@/lib/sessions/viewer';
+import type { TResult } from '@/lib/errors';
+import { SessionCard } from './session-card';
+import { SignUpButton } from './sign-up-button';
+import s from './sessions.module.css';
+
+export type TSignUpActions = {
+  signUp: (sessionId: string) => Promise<TResult<{ status: string; position: number | null }>>;
+  cancel: (sessionId: string) => Promise<TResult<{ promoted: string[] }>>;
+};
+
+/** Session cards with the viewer's sign-up and Enter controls. */
+export function SessionList({ cards, slug, timeZone, viewer, actions, noteFor }: {
+  cards: TSessionCard[];
+  slug: string;
+  timeZone: string;
+  viewer: TViewer | null;
+  actions: TSignUpActions;
+  noteFor?: (card: TSessionCard) => ReactNode;
+}) {
+  return (
+    <ul className={s.list}>
+      {cards.map((c) => (
+        <SessionCard
+          key={c.session.id}
+          card={c}
+          slug={slug}
+          timeZone={timeZone}
+          canEnter={mayEnterCard(c, viewer)}
+          note={noteFor?.(c)}
+          actions={
+            maySignUp(c, viewer) ? (
+              <SignUpButton
+                sessionId={c.session.id}
+                title={c.session.title}
+                mine={c.mine}
+                isFull={c.session.capacity !== null && c.session.seatsTaken >= c.session.capacity}
+                signUp={actions.signUp}
+                cancel={actions.cancel}
+              />
+            ) : null
+          }
+        />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,121 @@
+import { and, asc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { companies, eventSessions, sessionHosts, sessionRegistrations, users } from '@/db/schema';
+import type { TProgrammeFilter } from './schemas';
+import type { TSession } from './permissions';
+
+export type TSessionCard = {
+  session: TSession;
+  company: { id: string; name: string; slug: string } | null;
+  hosts: { id: string; name: string }[];
+  /** The viewer's sign-up: null when none, else status and (waitlisted) 1-based position. */
+  mine: { status: 'registered' | 'waitlisted'; position: number | null } | null;
+  isHost: boolean;
+};
+
+/** What a card shows about seats: "12 seats left", "Full — join the waitlist", "Open to all". */
+export function seatsLabel(s: Pick<TSession, 'capacity' | 'seatsTaken' | 'signUpRequired'>): string {
+  if (s.capacity === null) return s.signUpRequired ? 'Open to all — sign up to enter' : 'Open to all';
+  const left = s.capacity - s.seatsTaken;
+  if (left <= 0) return 'Full — join the waitlist';
+  return `${left} seat${left === 1 ? '' : 's'} left`;
+}
+
+/**
+ * Sessions with their company, hosts and the viewer's sign-up, in time order. Three queries
+ * whatever the number: the sessions, their hosts, the viewer's sign-ups with positions.
+ */
+async function cards(db: DbOrTx, where: SQL | undefined, viewerId: string | null, limit = 500): Promise<TSessionCard[]> {
+  const rows = await db
+    .select({ session: eventSessions, company: { id: companies.id, name: companies.name, slug: companies.slug } })
+    .from(eventSessions)
+    .leftJoin(companies, eq(companies.id, eventSessions.companyId))
+    .where(where)
+    .orderBy(asc(eventSessions.startsAt), asc(eventSessions.title))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.session.id);
+  const [hosts, mine] = await Promise.all([
+    db
+      .select({ sessionId: sessionHosts.sessionId, id: users.id, name: sql<string>`coalesce(${users.name}, ${users.email}, 'Host')` })
+      .from(sessionHosts)
+      .innerJoin(users, eq(users.id, sessionHosts.userId))
+      .where(inArray(sessionHosts.sessionId, ids))
+      .orderBy(asc(users.name)),
+    viewerId
+      ? db
+          .select({
+            sessionId: sessionRegistrations.sessionId,
+            status: sessionRegistrations.status,
+            // The place in the queue, derived from the order of joining it.
+            position: sql<number>`(select count(*) from ${sessionRegistrations} w
+              where w.session_id = ${sessionRegistrations.sessionId} and w.status = 'waitlisted'
+                and w.queued_seq <= ${sessionRegistrations.queuedSeq})`.mapWith(Number),
+          })
+          .from(sessionRegistrations)
+          .where(and(inArray(sessionRegistrations.sessionId, ids), eq(sessionRegistrations.userId, viewerId), inArray(sessionRegistrations.status, ['registered', 'waitlisted'])))
+      : Promise.resolve([]),
+  ]);
+  return rows.map((r) => {
+    const m = mine.find((x) => x.sessionId === r.session.id);
+    const hostList = hosts.filter((h) => h.sessionId === r.session.id).map((h) => ({ id: h.id, name: h.name }));
+    return {
+      session: r.session,
+      company: r.company?.id ? r.company : null,
+      hosts: hostList,
+      mine: m ? { status: m.status as 'registered' | 'waitlisted', position: m.status === 'waitlisted' ? m.position : null } : null,
+      isHost: !!viewerId && hostList.some((h) => h.id === viewerId),
+    };
+  });
+}
+
+/** The Programme tab: the event's sessions (cancelled ones too, marked), filtered. */
+export async function listProgramme(db: DbOrTx, eventId: string, viewerId: string | null, filter: TProgrammeFilter): Promise<TSessionCard[]> {
+  const q = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return cards(
+    db,
+    and(
+      eq(eventSessions.eventId, eventId),
+      filter.kind ? eq(eventSessions.kind, filter.kind) : undefined,
+      filter.company ? eq(companies.slug, filter.company) : undefined,
+      q ? or(ilike(eventSessions.title, q), ilike(eventSessions.description, q), ilike(companies.name, q)) : undefined,
+    ),
+    viewerId,
+  );
+}
+
+/** One session as a card (its page). */
+export async function sessionCard(db: DbOrTx, sessionId: string, viewerId: string | null): Promise<TSessionCard | undefined> {
+  const [card] = await cards(db, eq(eventSessions.id, sessionId), viewerId, 1);
+  return card;
+}
+
+/** A company's sessions in an event, for its profile. */
+export async function companySessions(db: DbOrTx, eventId: string, companyId: string, viewerId: string | null): Promise<TSessionCard[]> {
+  return cards(db, and(eq(eventSessions.eventId, eventId), eq(eventSessions.companyId, companyId), isNull(eventSessions.cancelledAt)), viewerId);
+}
+
+/** The Lobby's "on now" (started, not ended) and "next" (the next three to start). */
+export async function onNowAndNext(db: DbOrTx, eventId: string, viewerId: string | null, now = new Date()) {
+  const live = and(eq(eventSessions.eventId, eventId), isNull(eventSessions.cancelledAt));
+  const [onNow, next] = await Promise.all([
+    cards(db, and(live, lte(eventSessions.startsAt, now), sql`${eventSessions.endsAt} > ${now.toISOString()}`), viewerId, 6),
+    cards(db, and(live, sql`${eventSessions.startsAt} > ${now.toISOString()}`), viewerId, 3),
+  ]);
+  return { onNow, next };
+}
+
+/** Sessions a person hosts or holds a seat (or waitlist place) in, for My Schedule. */
+export async function mySessions(db: DbOrTx, eventId: string, userId: string): Promise<TSessionCard[]> {
+  const mine = or(
+    inArray(eventSessions.id, db.select({ id: sessionHosts.sessionId }).from(sessionHosts).where(eq(sessionHosts.userId, userId))),
+    inArray(
+      eventSessions.id,
+      db
+        .select({ id: sessionRegistrations.sessionId })
+        .from(sessionRegistrations)
+        .where(and(eq(sessionRegistrations.userId, userId), inArray(sessionRegistrations.status, ['registered', 'waitlisted']))),
+    ),
+  );
+  return cards(db, and(eq(eventSessions.eventId, eventId), isNull(eventSessions.cancelledAt), mine), userId);
+}

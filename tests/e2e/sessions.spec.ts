@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, DEMO_FAIR, openAs, signInAs, unique } from '../helpers/e2e';
+import { createSessionAsOrganizer, PROGRAMME_URL, SESSION_PEOPLE, sessionCard } from '../helpers/e2e-sessions';
+
+test('an organizer creates a one-seat session; one talent gets the seat, the other the waitlist, and moves up when the seat is given back', async ({ page, browser, baseURL }) => {
+  const title = `Portfolio review ${unique()}`;
+  await signInAs(page, DEMO.organizer);
+  await createSessionAsOrganizer(page, { title, capacity: '1', signUp: true, day: 'second', company: 'Northwind Analytics' });
+
+  const a = await openAs(browser, baseURL, SESSION_PEOPLE.talentA);
+  await a.goto(PROGRAMME_URL);
+  // Filters: by kind and company, and search.
+  await a.getByLabel('Company').selectOption({ label: 'Northwind Analytics' });
+  await a.getByLabel('Search').fill(title);
+  await a.getByRole('button', { name: 'Show sessions' }).click();
+  const cardA = sessionCard(a, title);
+  await expect(cardA).toContainText('1 seat left');
+  await expect(cardA).toContainText(`Hosted by ${SESSION_PEOPLE.host}`);
+  await cardA.getByRole('button', { name: `Sign up: ${title}` }).click();
+  await expect(cardA.getByText('You have a seat.')).toBeVisible();
+  await expect(cardA).toContainText('Full — join the waitlist');
+
+  const b = await openAs(browser, baseURL, SESSION_PEOPLE.talentB);
+  await b.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
+  const cardB = sessionCard(b, title);
+  await cardB.getByRole('button', { name: `Join the waitlist: ${title}` }).click();
+  await expect(cardB.getByText('You are on the waitlist — position 1.')).toBeVisible();
+
+  // My Schedule lists it with its calendar file; no way in from the waitlist.
+  await b.goto(`/events/${DEMO_FAIR.slug}/schedule`);
+  const mine = sessionCard(b, title);
+  await expect(mine.getByText('You are on the waitlist — position 1.')).toBeVisible();
+  await expect(mine.getByText(/^Opens at/)).toHaveCount(0);
+  const ics = await b.request.get((await mine.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href'))!);
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  expect(await ics.text()).toContain(`SUMMARY:${title}`);
+
+  // A gives the seat back: B moves up in the same transaction and is told.
+  await a.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
+  await cardA.getByRole('button', { name: `Cancel my seat: ${title}` }).click();
+  await expect(cardA.getByRole('button', { name: `Join the waitlist: ${title}` })).toBeVisible();
+  await b.reload();
+  await expect(mine.getByText('You have a seat.')).toBeVisible();
+  // With a seat, the room's opening time shows (it is tomorrow).
+  await expect(mine.getByText(/^Opens at \d\d:\d\d/)).toBeVisible();
+  await b.goto('/notifications');
+  await expect(b.getByText(`A seat opened up: you are in “${title}”`)).toBeVisible();
+
+  // The company profile lists it; the organizer cancels it and B is told.
+  await b.goto(`/events/${DEMO_FAIR.slug}/companies/northwind-analytics`);
+  await expect(sessionCard(b, title)).toBeVisible();
+  await page.goto(`/events/${DEMO_FAIR.slug}/manage/sessions`);
+  const managed = sessionCard(page, title);
+  await managed.getByRole('button', { name: 'Cancel session' }).click();
+  await managed.getByRole('button', { name: 'Yes, cancel the session' }).click();
+  await expect(page.getByText(/Session cancelled\. 2 people were told/)).toBeVisible();
+  await b.goto('/notifications');
+  await expect(b.getByText(`Session cancelled: ${title}`)).toBeVisible();
+  await a.context().close();
+  await b.context().close();
+});
+
+test('the lobby shows the session on now, and a talent enters it from there', async ({ page }) => {
+  await signInAs(page, SESSION_PEOPLE.talentA);
+  await page.goto(`/events/${DEMO_FAIR.slug}`);
+  const onNow = page.getByRole('region', { name: 'On now' });
+  const welcome = sessionCard(page, 'Welcome: how this fair works');
+  await expect(onNow.getByRole('listitem', { name: 'Welcome: how this fair works' })).toBeVisible();
+  await expect(welcome).toContainText('Open to all');
+  await expect(welcome.getByRole('link', { name: 'Enter' })).toHaveAttribute('href', /\/sessions\/[0-9a-f-]{36}\/room$/);
+});

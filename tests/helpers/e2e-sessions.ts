@@ -1,0 +1,34 @@
+// Helpers for the session browser tests (tests/e2e/sessions.spec.ts). Browser side only.
+import { expect, type Page } from '@playwright/test';
+import { DEMO_FAIR } from './e2e';
+
+export const SESSION_PEOPLE = { host: 'Nora Visser', talentA: 'Greta Moreau', talentB: 'Hugo Larsen' } as const;
+export const PROGRAMME_URL = `/events/${DEMO_FAIR.slug}/sessions`;
+
+export type TSessionForm = { title: string; capacity?: string; signUp?: boolean; day?: 'first' | 'second'; start?: string; end?: string; company?: string; hosts?: string[]; stageLimit?: string };
+
+/** As the organizer: creates a session through Manage → Sessions. */
+export async function createSessionAsOrganizer(page: Page, f: TSessionForm): Promise<void> {
+  await page.goto(`/events/${DEMO_FAIR.slug}/manage/sessions`);
+  const form = page.getByRole('form', { name: 'New session' });
+  await form.getByLabel('Title').fill(f.title);
+  await form.getByLabel('Kind').selectOption({ label: 'Workshop' });
+  if (f.company) await form.getByLabel('Company').selectOption({ label: f.company });
+  const day = form.getByLabel('Day');
+  if (f.day === 'second') await day.selectOption({ index: 1 });
+  if (f.start) await form.getByLabel('Starts at').fill(f.start);
+  if (f.end) await form.getByLabel('Ends at').fill(f.end);
+  if (f.capacity) await form.getByLabel('Capacity').fill(f.capacity);
+  if (f.stageLimit) await form.getByLabel('On screen at once').fill(f.stageLimit);
+  if (f.signUp) await form.getByLabel('Sign-up required').check();
+  const hosts = form.getByLabel('Hosts');
+  const labels = await hosts.locator('option').allTextContents();
+  await hosts.selectOption((f.hosts ?? [SESSION_PEOPLE.host]).map((h) => ({ label: labels.find((l) => l.startsWith(h))! })));
+  await form.getByRole('button', { name: 'Create session' }).click();
+  await expect(form.getByText('Session created.')).toBeVisible();
+}
+
+/** The card of a session in a list, by its title. */
+export function sessionCard(page: Page, title: string) {
+  return page.getByRole('listitem', { name: title });
+}
