@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
-import { env } from '@/lib/env';
+import { publicUrl } from '@/lib/mail/public-url';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { outboxHints, queueMails } from '@/lib/mail/send-mail';
@@ -26,7 +26,6 @@ export function sessionHref(eventSlug: string, sessionId: string) {
 export async function announceSession(tx: DbOrTx, session: TSession, event: TEventFacts, userIds: string[], news: TSessionNews): Promise<string[]> {
   if (userIds.length === 0) return [];
   const people = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));
-  const origin = (env().appUrl ?? 'http://localhost:3000').replace(/\/$/, '');
   const href = sessionHref(event.slug, session.id);
   const when = `${formatInstant(session.startsAt, event.timeZone)} (${event.timeZone})`;
   const title = {
@@ -48,12 +47,12 @@ export async function announceSession(tx: DbOrTx, session: TSession, event: TEve
       eventId: event.id,
       kind: `session.${news}`,
       subject: `${title} — ${event.name}`,
-      text: `${title}.\n\n${body}\n\n${origin}${href}\n`,
+      text: `${title}.\n\n${body}\n\n${publicUrl(href)}\n`,
       attachments: [
         {
           filename: 'session.ics',
           contentType: `text/calendar; charset=utf-8; method=${method}`,
-          content: sessionIcs(session, event, { method, url: `${origin}${href}`, attendee: p.email }),
+          content: sessionIcs(session, event, { method, url: publicUrl(href), attendee: p.email }),
         },
       ],
     }));

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { events, users } from '@/db/schema';
-import { env } from '@/lib/env';
+import { publicUrl } from '@/lib/mail/public-url';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
@@ -19,7 +19,6 @@ export async function sessionCalendar(db: DbOrTx, actor: TActor | null, sessionI
     db.select({ slug: events.slug, name: events.name, timeZone: events.timeZone }).from(events).where(eq(events.id, session.eventId)),
     db.select({ email: users.email }).from(users).where(eq(users.id, actor!.id)),
   ]);
-  const origin = (env().appUrl ?? 'http://localhost:3000').replace(/\/$/, '');
-  const ics = sessionIcs(session, event!, { method: session.cancelledAt ? 'CANCEL' : 'REQUEST', url: `${origin}${sessionHref(event!.slug, id)}`, attendee: me?.email });
+  const ics = sessionIcs(session, event!, { method: session.cancelledAt ? 'CANCEL' : 'REQUEST', url: publicUrl(sessionHref(event!.slug, id)), attendee: me?.email });
   return { filename: `session-${id.slice(0, 8)}.ics`, ics };
 }
