@@ -69,6 +69,23 @@ test('item 1: an emoji in the event name never breaks a booking, a reschedule or
   }
 });
 
+test('item 2: a chat in the repeated autumn hour says which 02:30 in its mail and goes to calendars in UTC', async () => {
+  const [night] = await t.db
+    .insert(eventDays)
+    .values({ eventId: fair.event.id, date: '2027-10-31', opensAt: '00:00', closesAt: '06:00', chatDurations: [30] })
+    .returning();
+  // The second 02:30 of the night: 01:30 UTC, in CET.
+  await setAvailability(t.db, actor('demo-recruiter-1-1'), { eventDayId: night!.id, durationMinutes: 30, startTimes: ['2027-10-31T01:30:00.000Z'] });
+  const [slot] = await t.db.select().from(slots).where(and(eq(slots.eventDayId, night!.id), eq(slots.recruiterId, 'demo-recruiter-1-1')));
+  const { chatId } = await bookDirect(t.db, actor('demo-talent-29'), { slotId: slot!.id });
+  const mails = await mailsOf(chatId, 'chat.confirmed');
+  expect(mails).toHaveLength(2);
+  for (const m of mails) {
+    expect(m.text).toContain('Sun 31 Oct, 02:30 CET (Europe/Berlin)');
+    expect(m.attachments[0]!.content).toContain('DTSTART:20271031T013000Z');
+  }
+});
+
 test('item 4: whoever cancels gets the METHOD:CANCEL too, and both get the rescheduled REQUEST', async () => {
   const talent = 'demo-talent-30';
   const { chatId } = await requestChat(t.db, actor(talent), fair.event.id, { recruiterId: 'demo-recruiter-2-1' });
