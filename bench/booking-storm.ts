@@ -193,8 +193,11 @@ async function checkInvariants(sqlc: postgres.Sql, eventId: string) {
 }
 
 async function reset(sqlc: postgres.Sql, eventId: string) {
-  await sqlc`delete from credit_ledger where event_id = ${eventId}`;
-  await sqlc`delete from credit_accounts where event_id = ${eventId}`;
+  // Together: the database checks at commit that every account matches its ledger.
+  await sqlc.begin(async (tx) => {
+    await tx`delete from credit_ledger where event_id = ${eventId}`;
+    await tx`delete from credit_accounts where event_id = ${eventId}`;
+  });
   await sqlc`delete from notifications where event_id = ${eventId}`;
   await sqlc`delete from outbox where event_id = ${eventId}`;
   await sqlc`delete from chat_requests where event_id = ${eventId}`;
