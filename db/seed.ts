@@ -7,6 +7,8 @@ import {
   companyFaqs,
   companyJobs,
   companyMembers,
+  deskModerators,
+  desks,
   eventCompanies,
   eventDays,
   eventSessions,
@@ -90,6 +92,27 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
     // The first talent is left unregistered so the demo can show registering.
     await tx.insert(registrations).values(talents.slice(1).map((t) => ({ eventId, userId: t.id, role: 'talent' as const })));
     await seedSessions(tx, eventId, now, tomorrow);
+
+    // A chat desk open from today until tomorrow night, so its queue can be tried whenever the demo starts.
+    const [desk] = await tx
+      .insert(desks)
+      .values({
+        eventId,
+        name: 'Career advice',
+        description: 'Questions about applications, CVs and interviews — our career advisors answer one by one.',
+        welcomeMessage: 'Welcome to the career advice desk! Tell us what you would like to talk about; an advisor will be with you shortly.',
+        opensAt: new TZDate(`${today}T00:00:00`, DEMO_EVENT.timeZone),
+        closesAt: new TZDate(`${tomorrow}T23:45:00`, DEMO_EVENT.timeZone),
+        limitPerModerator: 2,
+        retentionDays: 30,
+        filesAllowed: true,
+        createdBy: 'demo-organizer',
+      })
+      .returning({ id: desks.id });
+    await tx.insert(deskModerators).values([
+      { deskId: desk!.id, userId: 'demo-moderator' },
+      { deskId: desk!.id, userId: 'demo-organizer' },
+    ]);
     return true;
   });
 }

@@ -8,6 +8,7 @@ export function ManageNav({ slug, current }: { slug: string; current: 'settings'
       <Link href={`/events/${slug}/manage/companies`} aria-current={current === 'companies' ? 'page' : undefined}>Companies &amp; recruiters</Link>
       <Link href={`/events/${slug}/manage/chats`} aria-current={current === 'chats' ? 'page' : undefined}>1-1 Chats</Link>
       <Link href={`/events/${slug}/manage/sessions`} aria-current={current === 'sessions' ? 'page' : undefined}>Sessions</Link>
+      <Link href={`/events/${slug}/desks/setup`}>Chat desks</Link>
       <Link href="/outbox">Outbox</Link>
     </nav>
   );

@@ -31,3 +31,4 @@ export const ZTagInput = z.object({
   name: z.string().trim().min(1, 'Type a tag').max(40, 'Keep tags under 40 characters'),
 });
 export const ZTagSuggestInput = z.object({ deskId: z.uuid('Unknown desk'), prefix: z.string().trim().max(40, 'Keep tags under 40 characters') });
+export const ZEventRef = z.object({ eventId: z.uuid('Unknown event') });

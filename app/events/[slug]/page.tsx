@@ -6,7 +6,9 @@ import { TalentCount } from '@/components/events/talent-count';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { ModeBadge } from '@/components/ui/mode-badge';
+import { DeskLinks } from '@/components/desks/desk-links';
 import { listEventCompanies } from '@/lib/companies/queries';
+import { listDesks } from '@/lib/desks/desk-page';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { dayFormMode } from '@/lib/events/schemas';
 import { countTalents, listEventDays } from '@/lib/events/queries';
@@ -24,12 +26,13 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
   const { slug } = await params;
   const { event, user, roles, canManage } = await loadEventForPage(slug);
   const db = getDb();
-  const [days, talents, companies, programme, viewer] = await Promise.all([
+  const [days, talents, companies, programme, viewer, desks] = await Promise.all([
     listEventDays(db, event.id),
     countTalents(db, event.id),
     listEventCompanies(db, event.id),
     onNowAndNext(db, event.id, user?.id ?? null),
     sessionViewer(db, user, event.id, roles, canManage),
+    listDesks(db, user, event.id),
   ]);
   const sessionActions = { signUp: signUpAction, cancel: cancelSignUpAction };
   const canRegister = event.status === 'published' || event.status === 'live';
@@ -115,6 +118,7 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
             <strong>{companies.length}</strong> <Link href={`/events/${event.slug}/companies`}>companies</Link> taking part
           </p>
         </Card>
+        <DeskLinks slug={event.slug} desks={desks} />
       </aside>
     </div>
   );

@@ -3,7 +3,9 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { CompanyLogo } from '@/components/companies/company-logo';
 import { Badge, Card } from '@/components/ui/card';
+import { DeskLinks } from '@/components/desks/desk-links';
 import { getCompanyProfile } from '@/lib/companies/queries';
+import { listDesks } from '@/lib/desks/desk-page';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { SessionList } from '@/components/sessions/session-list';
 import { companySessions } from '@/lib/sessions/queries';
@@ -18,6 +20,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ slug: 
   const db = getDb();
   const profile = await getCompanyProfile(db, event.id, companySlug);
   if (!profile) notFound();
+  const desks = await listDesks(db, user, event.id, profile.company.id);
   const { company, faqs, jobs, recruiters } = profile;
   const [sessions, viewer] = await Promise.all([companySessions(db, event.id, company.id, user?.id ?? null), sessionViewer(db, user, event.id, roles, canManage)]);
   return (
@@ -25,6 +28,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ slug: 
       <p className="small">
         <Link href={`/events/${event.slug}/companies`}>← All companies</Link>
       </p>
+      <DeskLinks slug={event.slug} desks={desks} />
       <Card>
         <div className={s.head}>
           <CompanyLogo name={company.name} />

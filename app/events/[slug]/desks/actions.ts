@@ -1,0 +1,23 @@
+'use server';
+import { getDb } from '@/db/client';
+import { admitNext } from '@/lib/desks/admit-next';
+import { assignToMe, setConfidential } from '@/lib/desks/assign-conversation';
+import { closeConversation, leaveConversation } from '@/lib/desks/close-conversation';
+import { createDesk } from '@/lib/desks/create-desk';
+import { enterDesk } from '@/lib/desks/enter-desk';
+import { announceTyping, markPresence, markRead } from '@/lib/desks/presence';
+import { addTag, removeTag } from '@/lib/desks/tag-conversation';
+import { authedAction } from '@/lib/http/action';
+
+export const createDeskAction = authedAction(async (user, input: unknown) => createDesk(getDb(), user, input));
+export const enterDeskAction = authedAction(async (user, input: unknown) => enterDesk(getDb(), user, input));
+export const leaveConversationAction = authedAction(async (user, input: unknown) => (await leaveConversation(getDb(), user, input), {}));
+export const markPresenceAction = authedAction(async (user, input: unknown) => (await markPresence(getDb(), user, input), {}));
+export const typingAction = authedAction(async (user, input: unknown) => (await announceTyping(getDb(), user, input), {}));
+export const admitNextAction = authedAction(async (user, input: unknown) => admitNext(getDb(), user, input));
+export const closeConversationAction = authedAction(async (user, input: unknown) => (await closeConversation(getDb(), user, input), {}));
+export const assignToMeAction = authedAction(async (user, input: unknown) => (await assignToMe(getDb(), user, input), {}));
+export const setConfidentialAction = authedAction(async (user, input: unknown) => (await setConfidential(getDb(), user, input), {}));
+export const addTagAction = authedAction(async (user, input: unknown) => addTag(getDb(), user, input));
+export const removeTagAction = authedAction(async (user, input: unknown) => (await removeTag(getDb(), user, input), {}));
+export const markReadAction = authedAction(async (user, input: unknown) => (await markRead(getDb(), user, input), {}));

@@ -1,0 +1,51 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { companies, deskModerators, desks } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { canViewEvent, type TActor } from '@/lib/events/permissions';
+import { parseInput } from '@/lib/validation';
+import { isDeskModerator } from './permissions';
+import { currentVisit, loadDesk } from './queries';
+import { ZDeskId } from './schemas';
+
+/** A desk's page: what anyone in the event may read, and the reader's current visit. */
+export async function deskPage(db: DbOrTx, actor: TActor | null, input: unknown) {
+  const { deskId } = parseInput(ZDeskId, input);
+  const { desk, event } = await loadDesk(db, deskId);
+  if (!(await canViewEvent(db, actor, event))) throw new AppError('not_found', 'This desk does not exist. Pick one from the event page.');
+  const visit = actor ? await currentVisit(db, deskId, actor.id) : undefined;
+  const moderates = actor ? await isDeskModerator(db, actor.id, deskId) : false;
+  return { desk, event, conversationId: visit?.id ?? null, moderates };
+}
+
+export type TDeskListItem = { id: string; name: string; description: string; companyName: string | null; opensAt: Date; closesAt: Date; moderating: boolean };
+
+/** The event's desks for its lobby and Live Events, soonest first; `moderating` marks the reader's. */
+export async function listDesks(db: DbOrTx, actor: TActor | null, eventId: string, companyId?: string): Promise<TDeskListItem[]> {
+  return db
+    .select({
+      id: desks.id,
+      name: desks.name,
+      description: desks.description,
+      companyName: companies.name,
+      opensAt: desks.opensAt,
+      closesAt: desks.closesAt,
+      moderating: actor
+        ? sql<boolean>`exists (select 1 from ${deskModerators} m where m.desk_id = ${desks.id} and m.user_id = ${actor.id})`
+        : sql<boolean>`false`,
+    })
+    .from(desks)
+    .leftJoin(companies, eq(companies.id, desks.companyId))
+    .where(and(eq(desks.eventId, eventId), companyId ? eq(desks.companyId, companyId) : undefined))
+    .orderBy(asc(desks.opensAt), asc(desks.name));
+}
+
+/** The desks a person moderates in an event (All Conversations follows their topics). */
+export async function moderatedDeskIds(db: DbOrTx, userId: string, eventId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: desks.id })
+    .from(deskModerators)
+    .innerJoin(desks, eq(desks.id, deskModerators.deskId))
+    .where(and(eq(deskModerators.userId, userId), eq(desks.eventId, eventId)));
+  return rows.map((r) => r.id);
+}
