@@ -1,5 +1,5 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
@@ -29,8 +29,11 @@ async function fetchSuggestions(deskId: string, prefix: string): Promise<string[
 function Tags({ desk, c, actions, onChanged }: { desk: TBoardDesk; c: TBoardConversation; actions: TConversationActions; onChanged: () => void }) {
   const [draft, setDraft] = useState('');
   const suggestions = useQuery({ queryKey: ['desk-tags', desk.id, draft.trim().toLowerCase()], queryFn: () => fetchSuggestions(desk.id, draft.trim()), staleTime: 10_000 });
+  const qc = useQueryClient();
   const add = useSubmit(actions.addTag, () => {
     setDraft('');
+    // A new tag of the desk is a suggestion from now on, also for prefixes asked before.
+    void qc.invalidateQueries({ queryKey: ['desk-tags', desk.id] });
     onChanged();
   });
   const remove = useSubmit(actions.removeTag, onChanged);

@@ -4,7 +4,7 @@ import { companies, deskModerators, desks } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canViewEvent, type TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
-import { isDeskModerator } from './permissions';
+import { canManageDesk, isDeskModerator } from './permissions';
 import { currentVisit, loadDesk } from './queries';
 import { ZDeskId } from './schemas';
 
@@ -15,7 +15,8 @@ export async function deskPage(db: DbOrTx, actor: TActor | null, input: unknown)
   if (!(await canViewEvent(db, actor, event))) throw new AppError('not_found', 'This desk does not exist. Pick one from the event page.');
   const visit = actor ? await currentVisit(db, deskId, actor.id) : undefined;
   const moderates = actor ? await isDeskModerator(db, actor.id, deskId) : false;
-  return { desk, event, conversationId: visit?.id ?? null, moderates };
+  const manages = await canManageDesk(db, actor, desk);
+  return { desk, event, conversationId: visit?.id ?? null, moderates, manages };
 }
 
 export type TDeskListItem = { id: string; name: string; description: string; companyName: string | null; opensAt: Date; closesAt: Date; moderating: boolean };

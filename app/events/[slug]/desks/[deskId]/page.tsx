@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { ParticipantDesk } from '@/components/desks/participant-desk';
+import { QueueChart } from '@/components/desks/queue-chart';
 import { ButtonLink } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { deskPage } from '@/lib/desks/desk-page';
+import { queueChart } from '@/lib/desks/queue-chart';
 import { AppError } from '@/lib/errors';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { formatInstant } from '@/lib/time/format';
@@ -32,6 +34,12 @@ export default async function DeskPage({ params }: Props) {
           Open {formatInstant(desk.opensAt, event.timeZone)} – {formatInstant(desk.closesAt, event.timeZone)} ({event.timeZone})
         </p>
       </Card>
+      {page.manages ? (
+        <Card>
+          <h3 style={{ marginTop: 0 }}>Queue over the day</h3>
+          <QueueChart points={await queueChart(getDb(), desk.id)} label={(iso) => formatInstant(new Date(iso), event.timeZone)} />
+        </Card>
+      ) : null}
       {page.moderates ? (
         <Alert tone="info">
           You moderate this desk. <ButtonLink href={`/events/${slug}/desks/all`}>All Conversations</ButtonLink>
