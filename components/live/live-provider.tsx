@@ -4,9 +4,11 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { backoffDelay } from './backoff';
 
 type LiveStatus = 'idle' | 'connecting' | 'live' | 'reconnecting';
-type LiveContextValue = { follow: (topics: string[]) => () => void; status: LiveStatus };
+export type THint = { topic: string; ids?: Record<string, string | number>; resync?: true };
+type THintListener = (hint: THint) => void;
+type LiveContextValue = { follow: (topics: string[]) => () => void; listen: (topic: string, fn: THintListener) => () => void; status: LiveStatus };
 
-const LiveContext = createContext<LiveContextValue>({ follow: () => () => {}, status: 'idle' });
+const LiveContext = createContext<LiveContextValue>({ follow: () => () => {}, listen: () => () => {}, status: 'idle' });
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
@@ -31,6 +33,16 @@ function invalidateTopic(qc: QueryClient, topic: string) {
 function LiveConnection({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const counts = useRef(new Map<string, number>());
+  const listeners = useRef(new Map<string, Set<THintListener>>());
+  const tell = useCallback((hint: THint) => {
+    for (const fn of listeners.current.get(hint.topic) ?? []) fn(hint);
+  }, []);
+  const listen = useCallback((topic: string, fn: THintListener) => {
+    let set = listeners.current.get(topic);
+    if (!set) listeners.current.set(topic, (set = new Set()));
+    set.add(fn);
+    return () => void set.delete(fn);
+  }, []);
   const [key, setKey] = useState('');
   const [status, setStatus] = useState<LiveStatus>('idle');
 
@@ -61,15 +73,21 @@ function LiveConnection({ children }: { children: ReactNode }) {
       source.addEventListener('ready', () => {
         // Hints sent before this connection (since the page was rendered, or while we were
         // away) are lost: refetch everything we show, on the first connection as on every later one.
-        for (const t of topics) void invalidateTopic(qc, t);
+        for (const t of topics) {
+          tell({ topic: t, resync: true });
+          void invalidateTopic(qc, t);
+        }
         connectedBefore = true;
         attempt = 0;
         setStatus('live');
       });
       source.onmessage = (msg) => {
         try {
-          const hint = JSON.parse(msg.data) as { topic?: string };
-          if (hint.topic) void invalidateTopic(qc, hint.topic);
+          const hint = JSON.parse(msg.data) as THint;
+          if (typeof hint.topic !== 'string') return;
+          // Listeners first: they may decide how the invalidated query refetches (see useThread).
+          tell(hint);
+          void invalidateTopic(qc, hint.topic);
         } catch {
           // A malformed hint is ignored; the next reconnect refetches anyway.
         }
@@ -87,9 +105,9 @@ function LiveConnection({ children }: { children: ReactNode }) {
       source?.close();
       if (timer) clearTimeout(timer);
     };
-  }, [key, qc]);
+  }, [key, qc, tell]);
 
-  const value = useMemo(() => ({ follow, status }), [follow, status]);
+  const value = useMemo(() => ({ follow, listen, status }), [follow, listen, status]);
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 
@@ -99,4 +117,13 @@ export function useLiveTopics(topics: string[]): LiveStatus {
   const joined = topics.join(',');
   useEffect(() => (joined ? follow(joined.split(',')) : undefined), [joined, follow]);
   return status;
+}
+
+/** Calls `fn` with every hint on a topic (and `{ resync: true }` after each (re)connect), before
+ * the topic's queries are invalidated. For cursor reads that must know what the hint names. */
+export function useLiveHint(topic: string, fn: THintListener): void {
+  const { listen } = useContext(LiveContext);
+  const latest = useRef(fn);
+  latest.current = fn;
+  useEffect(() => listen(topic, (h) => latest.current(h)), [topic, listen]);
 }

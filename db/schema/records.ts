@@ -1,4 +1,5 @@
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { events } from './events';
 
@@ -34,10 +35,18 @@ export const outbox = pgTable(
     kind: text('kind').notNull(),
     status: outboxStatus('status').notNull().default('stored'),
     error: text('error'),
+    // Delivery attempts so far, and until when a worker holds the mail (see deliverStoredMail).
+    attempts: integer('attempts').notNull().default(0),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_event_idx').on(t.eventId)],
+  (t) => [
+    index('outbox_created_idx').on(t.createdAt),
+    index('outbox_event_idx').on(t.eventId, t.createdAt),
+    // The mail sweep looks only at mails not sent yet.
+    index('outbox_unsent_idx').on(t.createdAt).where(sql`${t.status} <> 'sent'`),
+  ],
 );
 
 export const notifications = pgTable(

@@ -2,6 +2,7 @@ import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { magicLinkRequests } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { inTx } from '@/lib/tx/in-tx';
 
 /**
  * Sign-in links anyone can ask for: without limits one visitor mails a stranger hundreds of
@@ -26,7 +27,7 @@ export function clientAddress(forwardedFor: string | null | undefined): string |
  */
 export async function recordMagicLinkRequest(db: Db, email: string, ip: string | null, now = new Date()): Promise<void> {
   const since = new Date(now.getTime() - MAGIC_LINK_LIMITS.windowMinutes * 60_000);
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`magic-link:${email}`}))`);
     if (ip) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`magic-link-ip:${ip}`}))`);
     const [byAddress] = await tx

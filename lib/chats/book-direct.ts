@@ -4,11 +4,12 @@ import { preparedStatement, type Db } from '@/db/client';
 import { chatRequests } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
 import { announceChatFacts } from './announce';
 import { loadBookingContext } from './booking-context';
 import { assertMayInitiate, assertNotSelf } from './chat-rules';
-import { inChatTx } from './chat-tx';
 import { remindLater } from './remind-later';
 import { spendCredit } from './credits';
 import { pipelined } from './pipeline';
@@ -42,7 +43,7 @@ function assertBookable(ctx: TBookingContext | undefined, talentId: string, now:
 export async function bookDirect(db: Db, actor: TActor | null, input: unknown, now = new Date()): Promise<{ chatId: string }> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   const data = parseInput(ZBookDirectInput, input);
-  const chatId = await inChatTx(db, async (tx, mails) => {
+  const chatId = await inTx(db, async (tx, work) => {
     // Read inside the transaction: the pool then sees only BEGIN from here (see db/client).
     const ctx = await loadBookingContext(tx, data.slotId, actor.id);
     assertBookable(ctx, actor.id, now);
@@ -75,9 +76,9 @@ export async function bookDirect(db: Db, actor: TActor | null, input: unknown, n
       spendCredit(tx, { eventId: event.id, userId: actor.id, kind: 'talent', requestId: chat.id, reason: 'direct booking', granted: event.talentRequestCredits }),
       announceChatFacts(tx, { chat, event, talent: ctx.talent, recruiter: ctx.recruiter }, 'confirmed'),
     ]);
-    mails.push(...mailIds);
-    return { id: chat.id, startsAt: chat.startsAt };
+    deliverLater(work, mailIds);
+    remindLater(work, { id: chat.id, startsAt: chat.startsAt }, now);
+    return chat.id;
   });
-  await remindLater(chatId);
-  return { chatId: chatId.id };
+  return { chatId };
 }

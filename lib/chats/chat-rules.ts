@@ -51,11 +51,3 @@ export async function loadFutureSlot(db: DbOrTx, slotId: string, recruiterId: st
   if (slot.startsAt.getTime() <= now.getTime()) throw new AppError('not_allowed_now', 'That slot has already started — pick a later one.');
   return slot;
 }
-
-export const CHAT_CONFLICTS = {
-  chat_requests_slot_live_unique: new AppError('slot_taken', 'This slot was just taken — pick another.'),
-  chat_requests_talent_no_overlap: new AppError('time_clash', 'The talent already has a 1-1 chat at that time — pick another slot.'),
-  chat_requests_open_pair_unique: new AppError('already_requested', 'There is already an open 1-1 chat request between you two.'),
-  chat_requests_not_with_self: new AppError('not_allowed_now', 'You cannot have a 1-1 chat with yourself. Pick another recruiter or talent.'),
-  chat_requests_times_match_slot: new AppError('not_allowed_now', 'That slot changed in the meantime — reload and pick another.'),
-};

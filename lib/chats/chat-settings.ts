@@ -8,6 +8,7 @@ import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { canManageAvailabilityOf } from './permissions';
 import { ZChatSettingsInput } from './schemas';
+import { inTx } from '@/lib/tx/in-tx';
 
 async function assertManages(db: Db, actor: TActor | null, recruiterId: string, eventId: string): Promise<TActor> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
@@ -23,7 +24,7 @@ export async function updateChatSettings(db: Db, actor: TActor | null, eventId: 
   const recruiterId = data.recruiterId ?? actor?.id ?? '';
   await assertManages(db, actor, recruiterId, eventId);
   const { recruiterId: _r, ...values } = data;
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx
       .insert(recruiterChatSettings)
       .values({ eventId, recruiterId, ...values })
@@ -39,7 +40,7 @@ export async function confirmAvailability(db: Db, actor: TActor | null, eventId:
   await assertManages(db, actor, who, eventId);
   const [any] = await db.select({ id: slots.id }).from(slots).where(and(eq(slots.eventId, eventId), eq(slots.recruiterId, who))).limit(1);
   if (!any) throw new AppError('not_allowed_now', 'Select at least one slot before confirming your availability.');
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx
       .insert(recruiterChatSettings)
       .values({ eventId, recruiterId: who, confirmedAt: new Date() })

@@ -5,6 +5,7 @@ import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { notify } from '@/lib/notifications/notify';
 import { refundCredit } from './credits';
+import { inTx } from '@/lib/tx/in-tx';
 
 type TCompleted = {
   id: string;
@@ -25,7 +26,7 @@ type TCompleted = {
  * the chat. A talent who spent a credit gets it back when the recruiter's side did not show.
  */
 export async function completeChats(db: Db, now = new Date(), opts: { video?: boolean; chatId?: string } = {}): Promise<number> {
-  return db.transaction((tx) => completeChatsIn(tx, now, opts));
+  return inTx(db, (tx) => completeChatsIn(tx, now, opts));
 }
 
 export async function completeChatsIn(tx: DbOrTx, now: Date, { video = false, chatId }: { video?: boolean; chatId?: string }): Promise<number> {

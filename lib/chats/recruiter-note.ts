@@ -8,6 +8,7 @@ import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { loadChat, sideInChat } from './permissions';
+import { inTx } from '@/lib/tx/in-tx';
 
 export const ZRecruiterNoteInput = z.object({
   chatId: z.uuid({ message: 'Unknown chat' }),
@@ -22,7 +23,7 @@ export async function saveRecruiterNote(db: Db, actor: TActor | null, input: unk
   const side = await sideInChat(db, actor, chat);
   if (side !== 'recruiter' && side !== 'colleague') throw new AppError(side === 'talent' ? 'forbidden' : 'not_found', side === 'talent' ? 'Only the recruiter’s company writes notes on a chat.' : 'This 1-1 chat does not exist.');
   if (chat.status !== 'completed') throw new AppError('not_allowed_now', 'Notes can be written once the chat is completed.');
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx.update(chatRequests).set({ recruiterNote: data.note || null, updatedAt: new Date() }).where(eq(chatRequests.id, chat.id));
     await publishHint(tx, topics.user(chat.recruiterId), { chat: chat.id });
   });

@@ -3,10 +3,11 @@ import type { Db } from '@/db/client';
 import { chatRequests, registrations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
 import { assertMayInitiate, assertNotSelf, loadEvent } from './chat-rules';
-import { inChatTx } from './chat-tx';
 import { spendCredit } from './credits';
 import { recruiterMembership, requireRecruiter } from './permissions';
 import { ZRecruiterRequestInput } from './schemas';
@@ -28,7 +29,7 @@ export async function recruiterRequest(db: Db, actor: TActor | null, eventId: st
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, data.talentId), eq(registrations.role, 'talent')));
   if (!talentReg) throw new AppError('not_found', 'This talent is not registered for the event.');
-  return inChatTx(db, async (tx, mails) => {
+  return inTx(db, async (tx, work) => {
     const [chat] = await tx
       .insert(chatRequests)
       .values({
@@ -44,7 +45,7 @@ export async function recruiterRequest(db: Db, actor: TActor | null, eventId: st
       .returning({ id: chatRequests.id });
     // Recruiter credits are the sender's, whoever the chat is for.
     await spendCredit(tx, { eventId, userId: actor!.id, kind: 'recruiter', requestId: chat!.id, reason: 'request' });
-    mails.push(...(await announceChat(tx, chat!.id, 'requested')));
+    deliverLater(work, await announceChat(tx, chat!.id, 'requested'));
     return { chatId: chat!.id };
   });
 }

@@ -1,17 +1,11 @@
-import { runningBoss } from '@/lib/jobs/boss';
-import { scheduleChatReminder } from '@/lib/jobs/chat-jobs';
+import { CHAT_REMINDER, reminderJob } from '@/lib/jobs/chat-jobs';
+import type { TWork } from '@/lib/tx/in-tx';
 
 /**
- * Queues the 15-minute reminder of a chat that was just confirmed or moved. Called after the
- * commit; a failure is logged, never shown: the chat itself is booked. Without a running job
- * system (tests, scripts) there is nothing to do.
+ * Queues the 15-minute reminder of a chat that is being confirmed or moved, in the same
+ * transaction (see inTx): it exists exactly when the chat does, and survives a restart.
  */
-export async function remindLater(chat: { id: string; startsAt: Date }): Promise<void> {
-  const boss = runningBoss();
-  if (!boss) return;
-  try {
-    await scheduleChatReminder(boss, chat);
-  } catch (err) {
-    console.error('[fairground] could not schedule the reminder of chat', chat.id, err);
-  }
+export function remindLater(work: TWork, chat: { id: string; startsAt: Date }, now = new Date()): void {
+  const job = reminderJob(chat, now);
+  if (job) work.enqueue(CHAT_REMINDER, job.data, job.options);
 }

@@ -2,10 +2,11 @@ import type { Db } from '@/db/client';
 import { chatRequests } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
 import { assertMayInitiate, assertNotSelf, loadEvent, openSettings } from './chat-rules';
-import { inChatTx } from './chat-tx';
 import { spendCredit } from './credits';
 import { recruiterMembership, requireTalent } from './permissions';
 import { ZTalentRequestInput } from './schemas';
@@ -21,7 +22,7 @@ export async function requestChat(db: Db, actor: TActor | null, eventId: string,
   if (settings.bookingMode !== 'selective') throw new AppError('not_allowed_now', 'This recruiter takes direct bookings — pick a slot instead.');
   const company = await recruiterMembership(db, data.recruiterId, eventId);
   if (!company) throw new AppError('not_found', 'This recruiter is not part of the event.');
-  return inChatTx(db, async (tx, mails) => {
+  return inTx(db, async (tx, work) => {
     const [chat] = await tx
       .insert(chatRequests)
       .values({
@@ -37,7 +38,7 @@ export async function requestChat(db: Db, actor: TActor | null, eventId: string,
       })
       .returning({ id: chatRequests.id });
     await spendCredit(tx, { eventId, userId: actor!.id, kind: 'talent', requestId: chat!.id, reason: 'request' });
-    mails.push(...(await announceChat(tx, chat!.id, 'requested')));
+    deliverLater(work, await announceChat(tx, chat!.id, 'requested'));
     return { chatId: chat!.id };
   });
 }

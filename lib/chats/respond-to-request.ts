@@ -1,9 +1,10 @@
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
-import { inChatTx } from './chat-tx';
 import { freeSlots } from './free-slots';
 import { loadChat, recruiterMembership, sideInChat, type TChat } from './permissions';
 import { ZChatIdInput, ZDeclineInput } from './schemas';
@@ -23,9 +24,9 @@ export async function acceptRequest(db: Db, actor: TActor | null, input: unknown
   const chat = await loadChat(db, chatId);
   await assertReceiver(db, actor, chat);
   if (chat.initiatedBy !== 'talent') throw new AppError('not_allowed_now', 'The talent answers this request by picking a time.');
-  await inChatTx(db, async (tx, mails) => {
+  await inTx(db, async (tx, work) => {
     await moveChat(tx, chatId, ['pending'], { status: 'accepted' });
-    mails.push(...(await announceChat(tx, chatId, 'accepted', actor.id)));
+    deliverLater(work, await announceChat(tx, chatId, 'accepted', actor.id));
   });
   // Approving is allowed without free slots, but the recruiter should know the talent cannot pick yet.
   return { noFreeSlots: (await freeSlots(db, chat.eventId, chat.recruiterId, now)).length === 0 };
@@ -42,10 +43,10 @@ export async function declineRequest(db: Db, actor: TActor | null, input: unknow
       throw new AppError('invalid_input', 'Suggest a colleague from the same company.', { suggestedRecruiterId: 'Pick a colleague' });
     }
   }
-  await inChatTx(db, async (tx, mails) => {
+  await inTx(db, async (tx, work) => {
     // A declined request keeps its credit spent: the rule is stated where talents send requests.
     await moveChat(tx, data.chatId, ['pending'], { status: 'declined', declineMessage: data.message, suggestedRecruiterId: data.suggestedRecruiterId ?? null });
-    mails.push(...(await announceChat(tx, data.chatId, 'declined', actor.id)));
+    deliverLater(work, await announceChat(tx, data.chatId, 'declined', actor.id));
   });
   return {};
 }

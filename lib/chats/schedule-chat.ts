@@ -1,12 +1,13 @@
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
 import { closeChatRoom } from '@/lib/video/close-room';
 import { announceChat } from './announce';
 import { loadFutureSlot, refundsTalentOnCancel } from './chat-rules';
 import { refundCredit } from './credits';
-import { inChatTx } from './chat-tx';
 import { loadChat, sideInChat } from './permissions';
 import { ZCancelInput, ZPickSlotInput } from './schemas';
 import { remindLater } from './remind-later';
@@ -24,11 +25,11 @@ export async function pickSlot(db: Db, actor: TActor | null, input: unknown, now
   if (side !== 'talent') throw new AppError(side === 'none' ? 'not_found' : 'forbidden', side === 'none' ? 'This 1-1 chat does not exist.' : 'The talent picks the time.');
   const from = chat.initiatedBy === 'talent' ? (['accepted'] as const) : (['pending'] as const);
   const slot = await loadFutureSlot(db, data.slotId, chat.recruiterId, now);
-  await inChatTx(db, async (tx, mails) => {
+  await inTx(db, async (tx, work) => {
     await moveChat(tx, chat.id, [...from], { status: 'confirmed', slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
-    mails.push(...(await announceChat(tx, chat.id, 'confirmed', actor.id)));
+    deliverLater(work, await announceChat(tx, chat.id, 'confirmed', actor.id));
+    remindLater(work, { id: chat.id, startsAt: slot.startsAt }, now);
   });
-  await remindLater({ id: chat.id, startsAt: slot.startsAt });
   return {};
 }
 
@@ -41,12 +42,12 @@ export async function rescheduleChat(db: Db, actor: TActor | null, input: unknow
   if (side === 'none') throw new AppError('not_found', 'This 1-1 chat does not exist.');
   const slot = await loadFutureSlot(db, data.slotId, chat.recruiterId, now);
   if (slot.id === chat.slotId) throw new AppError('invalid_input', 'Pick a different time.', { slotId: 'This is the current time' });
-  await inChatTx(db, async (tx, mails) => {
+  await inTx(db, async (tx, work) => {
     await moveChat(tx, chat.id, ['confirmed'], { slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt }, true);
-    mails.push(...(await announceChat(tx, chat.id, 'rescheduled', actor.id)));
+    deliverLater(work, await announceChat(tx, chat.id, 'rescheduled', actor.id));
+    // The old reminder finds the chat moved and sends nothing; this one is for the new time.
+    remindLater(work, { id: chat.id, startsAt: slot.startsAt }, now);
   });
-  // The old reminder finds the chat moved and sends nothing; this one is for the new time.
-  await remindLater({ id: chat.id, startsAt: slot.startsAt });
   return {};
 }
 
@@ -60,14 +61,14 @@ export async function cancelChat(db: Db, actor: TActor | null, input: unknown): 
   const chat = await loadChat(db, data.chatId);
   const side = await sideInChat(db, actor, chat);
   if (side === 'none') throw new AppError('not_found', 'This 1-1 chat does not exist.');
-  await inChatTx(db, async (tx, mails) => {
+  await inTx(db, async (tx, work) => {
     await moveChat(tx, chat.id, ['accepted', 'confirmed'], { status: 'cancelled', slotId: null, cancelReason: data.reason, cancelledBy: actor.id }, true);
     if (refundsTalentOnCancel(chat, side === 'talent')) {
       await refundCredit(tx, { eventId: chat.eventId, userId: chat.talentId, kind: 'talent', requestId: chat.id, reason: 'cancelled by recruiter' });
     }
-    mails.push(...(await announceChat(tx, chat.id, 'cancelled', actor.id)));
+    deliverLater(work, await announceChat(tx, chat.id, 'cancelled', actor.id));
+    // Anyone already in the call is disconnected; a confirmed chat is the only kind with a call.
+    if (chat.status === 'confirmed') work.afterCommit(() => closeChatRoom(chat.id));
   });
-  // Anyone already in the call is disconnected; a confirmed chat is the only kind with a call.
-  if (chat.status === 'confirmed') await closeChatRoom(chat.id);
   return {};
 }

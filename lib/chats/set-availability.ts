@@ -10,6 +10,7 @@ import { canManageAvailabilityOf } from './permissions';
 import { ZSetAvailabilityInput } from './schemas';
 import { slotGrid, type TSlotTime } from './slot-grid';
 import { formatInstant } from '@/lib/time/format';
+import { inTx } from '@/lib/tx/in-tx';
 
 /**
  * Sets a recruiter's slots on one day to exactly the chosen start times. Booked slots stay:
@@ -46,7 +47,7 @@ export async function setAvailability(db: Db, actor: TActor | null, input: unkno
     wanted.add(t);
   }
 
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const [before] = await tx
       .select({ mode: availability.mode })
       .from(availability)

@@ -1,9 +1,10 @@
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
-import { inChatTx } from './chat-tx';
 import { refundCredit } from './credits';
 import { loadChat, sideInChat } from './permissions';
 import { ZChatIdInput } from './schemas';
@@ -17,10 +18,10 @@ export async function withdrawRequest(db: Db, actor: TActor | null, input: unkno
   const side = await sideInChat(db, actor, chat);
   const isSender = chat.initiatedBy === 'talent' ? side === 'talent' : side === 'recruiter' || side === 'colleague';
   if (!isSender) throw new AppError(side === 'none' ? 'not_found' : 'forbidden', side === 'none' ? 'This 1-1 chat does not exist.' : 'Only the sender can withdraw a request.');
-  await inChatTx(db, async (tx, mails) => {
+  await inTx(db, async (tx, work) => {
     await moveChat(tx, chatId, ['pending'], { status: 'withdrawn' });
     await refundCredit(tx, { eventId: chat.eventId, userId: chat.sentBy, kind: chat.initiatedBy, requestId: chatId, reason: 'withdrawn' });
-    mails.push(...(await announceChat(tx, chatId, 'withdrawn', actor.id)));
+    deliverLater(work, await announceChat(tx, chatId, 'withdrawn', actor.id));
   });
   return {};
 }

@@ -5,13 +5,14 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { canCreateEvent, type TActor } from './permissions';
 import { dayColumns, eventColumns, ZEventInput } from './schemas';
+import { inTx } from '@/lib/tx/in-tx';
 
 /** Creates an event with its days; the creator becomes its organizer. */
 export async function createEvent(db: Db, actor: TActor | null, input: unknown): Promise<{ id: string; slug: string }> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   if (!canCreateEvent(actor)) throw new AppError('forbidden', 'Only platform organizers can create events.');
   const data = parseInput(ZEventInput, input);
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const [event] = await tx
       .insert(events)
       .values({

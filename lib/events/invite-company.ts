@@ -3,7 +3,8 @@ import type { Db } from '@/db/client';
 import { companies, events } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError } from '@/lib/errors';
-import { deliverMail } from '@/lib/mail/send-mail';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
@@ -20,8 +21,7 @@ export async function inviteCompany(
 ): Promise<{ companyId: string; invited: string | null }> {
   await requireEventRole(db, actor, eventId, ['organizer']);
   const data = parseInput(ZInviteCompanyInput, input);
-  const mailIds: string[] = [];
-  const result = await db.transaction(async (tx) => {
+  return inTx(db, async (tx, work) => {
     const [event] = await tx.select().from(events).where(eq(events.id, eventId));
     if (!event) throw new AppError('not_found', 'This event no longer exists.');
     if (data.kind === 'existing') {
@@ -39,7 +39,7 @@ export async function inviteCompany(
     await linkCompany(tx, eventId, company!.id);
     const userId = await ensureUserByEmail(tx, data.adminEmail, data.adminName);
     await addRecruiter(tx, { eventId, companyId: company!.id, userId, role: 'admin' });
-    mailIds.push(
+    deliverLater(work, [
       await queueInvitation(tx, {
         eventId,
         eventName: event.name,
@@ -48,7 +48,7 @@ export async function inviteCompany(
         companyName: company!.name,
         role: 'admin',
       }),
-    );
+    ]);
     await recordAudit(tx, {
       eventId,
       actorId: actor!.id,
@@ -60,6 +60,4 @@ export async function inviteCompany(
     await publishHint(tx, topics.event(eventId), { company: company!.id });
     return { companyId: company!.id, invited: data.adminEmail };
   });
-  await deliverMail(db, mailIds);
-  return result;
 }

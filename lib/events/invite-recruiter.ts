@@ -3,7 +3,8 @@ import type { Db } from '@/db/client';
 import { companies, eventCompanies, events } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError } from '@/lib/errors';
-import { deliverMail } from '@/lib/mail/send-mail';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
@@ -21,8 +22,7 @@ export async function inviteRecruiter(
 ): Promise<{ userId: string }> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   const data = parseInput(ZInviteRecruiterInput, input);
-  let mailId = '';
-  const result = await db.transaction(async (tx) => {
+  return inTx(db, async (tx, work) => {
     const [row] = await tx
       .select({ event: events, company: companies })
       .from(eventCompanies)
@@ -33,7 +33,7 @@ export async function inviteRecruiter(
     await requireCompanyInvitationRight(tx, actor, { companyId: data.companyId, eventId, email: data.email, role: data.role });
     const userId = await ensureUserByEmail(tx, data.email, data.name);
     await addRecruiter(tx, { eventId, companyId: data.companyId, userId, role: data.role });
-    mailId = await queueInvitation(tx, {
+    const mailId = await queueInvitation(tx, {
       eventId,
       eventName: row.event.name,
       eventSlug: row.event.slug,
@@ -43,8 +43,7 @@ export async function inviteRecruiter(
     });
     await recordAudit(tx, { eventId, actorId: actor.id, action: 'recruiter.invited', targetType: 'user', targetId: userId, details: { email: data.email, companyId: data.companyId } });
     await publishHint(tx, topics.event(eventId), { company: data.companyId });
+    deliverLater(work, [mailId]);
     return { userId };
   });
-  await deliverMail(db, [mailId]);
-  return result;
 }

@@ -91,8 +91,3 @@ export function dayColumns({ mode, ...rest }: TEventDayInput) {
 export function dayFormMode(day: { mode: 'virtual' | 'in_person'; recruitersChooseMode: boolean }): TDayFormMode {
   return day.recruitersChooseMode ? 'hybrid' : day.mode;
 }
-
-export const EVENT_CONFLICTS = {
-  events_slug_unique: 'That address is already used by another event — choose another.',
-  event_days_event_date_unique: 'Each day may appear once.',
-};

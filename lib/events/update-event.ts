@@ -8,13 +8,14 @@ import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { canManageEvent, type TActor } from './permissions';
 import { dayColumns, eventColumns, ZEventInput } from './schemas';
+import { inTx } from '@/lib/tx/in-tx';
 
 /** Replaces an event's settings and days. Days are matched by date so their ids stay stable. */
 export async function updateEvent(db: Db, actor: TActor | null, eventId: string, input: unknown): Promise<{ slug: string }> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   if (!(await canManageEvent(db, actor, eventId))) throw new AppError('forbidden', 'Only organizers of this event can edit it.');
   const data = parseInput(ZEventInput, input);
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const [row] = await tx
       .update(events)
       .set({

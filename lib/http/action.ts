@@ -3,11 +3,11 @@ import { AppError, toErrorBody, type TResult } from '@/lib/errors';
 
 /**
  * Server-action wrapper: injects the signed-in user (or null for `allowAnonymous`) and turns
- * every thrown error into a typed result, so actions carry no try/catch and never throw a 500.
+ * every thrown error into a typed result (through the one error registry, lib/errors), so
+ * actions carry no try/catch and never throw a 500.
  */
 export function authedAction<A extends unknown[], T extends object>(
   fn: (user: TUser, ...args: A) => Promise<T>,
-  conflicts: Record<string, string> = {},
 ) {
   return async (...args: A): Promise<TResult<T>> => {
     try {
@@ -16,7 +16,7 @@ export function authedAction<A extends unknown[], T extends object>(
       return { ok: true, ...(await fn(user, ...args)) };
     } catch (err) {
       if (isRedirect(err)) throw err;
-      return { ok: false, error: toErrorBody(err, conflicts) };
+      return { ok: false, error: toErrorBody(err) };
     }
   };
 }

@@ -1,15 +1,11 @@
 /**
  * Jobs for 1-1 chats, kept in PostgreSQL by pg-boss.
  *
- * How to schedule a reminder: after the transaction that confirmed or rescheduled a chat has
- * committed, call
- *
- *   const boss = runningBoss();               // from '@/lib/jobs/boss'
- *   if (boss) await scheduleChatReminder(boss, { id: chatId, startsAt });
- *
- * with the chat's new start time. Calling it twice for the same chat and time stores one job;
- * a cancelled or moved chat needs nothing: its old reminder finds the chat changed and sends
- * nothing. A failure to schedule should be logged, not shown to the user (the chat is booked).
+ * How to schedule a reminder: inside the transaction that confirmed or rescheduled a chat
+ * (see inTx), call `remindLater(work, { id: chatId, startsAt })` (lib/chats/remind-later) with
+ * the chat's new start time: the job is written with the chat. Scheduling the same chat and
+ * time twice stores one job; a cancelled or moved chat needs nothing: its old reminder finds
+ * the chat changed and sends nothing.
  */
 import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
@@ -41,14 +37,21 @@ function reminderJobId(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Schedules the reminder 15 minutes before the chat (at once if that is already past).
- * Returns the job id, or null when nothing was stored (a duplicate, or the chat has started). */
-export async function scheduleChatReminder(boss: PgBoss, chat: { id: string; startsAt: Date }, now = new Date()): Promise<string | null> {
-  if (chat.startsAt.getTime() <= now.getTime()) return null;
+/** The reminder job of a chat, due 15 minutes before it (at once if that is already past);
+ * undefined once the chat has started. */
+export function reminderJob(chat: { id: string; startsAt: Date }, now = new Date()) {
+  if (chat.startsAt.getTime() <= now.getTime()) return undefined;
   const key = reminderKey(chat);
   const startAfter = new Date(Math.max(chat.startsAt.getTime() - REMINDER_LEAD_MINUTES * 60_000, now.getTime()));
   const data: TChatReminderJob = { chatId: chat.id, startsAt: chat.startsAt.toISOString() };
-  return boss.send(CHAT_REMINDER, data, { id: reminderJobId(key), singletonKey: key, startAfter });
+  return { data, options: { id: reminderJobId(key), singletonKey: key, startAfter } };
+}
+
+/** Schedules the reminder outside any transaction. Returns the job id, or null when nothing
+ * was stored (a duplicate, or the chat has started). */
+export async function scheduleChatReminder(boss: PgBoss, chat: { id: string; startsAt: Date }, now = new Date()): Promise<string | null> {
+  const job = reminderJob(chat, now);
+  return job ? boss.send(CHAT_REMINDER, job.data, job.options) : null;
 }
 
 // Workers fetch one job at a time (pg-boss's default batch size): a failure retries that job only.

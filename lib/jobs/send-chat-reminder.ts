@@ -5,7 +5,9 @@ import { selectChatFacts } from '@/lib/chats/announce';
 import { publicUrl } from '@/lib/mail/public-url';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
-import { deliverMail, outboxHints, queueMails } from '@/lib/mail/send-mail';
+import { deliverLater } from '@/lib/mail/deliver-mail';
+import { outboxHints, queueMails } from '@/lib/mail/send-mail';
+import { inTx } from '@/lib/tx/in-tx';
 import { notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
 
@@ -19,7 +21,7 @@ export type TChatReminderJob = { chatId: string; startsAt: string };
  */
 export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new Date()): Promise<'sent' | 'stale'> {
   const startsAt = new Date(job.startsAt);
-  const mailIds = await db.transaction(async (tx) => {
+  const mailIds = await inTx(db, async (tx, work) => {
     // FOR UPDATE: a cancel or reschedule racing with us either committed first (we see it and
     // send nothing) or waits until our reminder is stored — never a reminder for a dead time.
     const [row] = await selectChatFacts(tx)
@@ -51,11 +53,10 @@ export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new 
       }));
     const ids = await queueMails(tx, mails);
     await publishHints(tx, [...hints, ...outboxHints(mails), { topic: topics.user(talent.id), ids: { chat: chat.id } }, { topic: topics.user(recruiter.id), ids: { chat: chat.id } }]);
+    deliverLater(work, ids);
     return ids;
   });
-  if (!mailIds) return 'stale';
-  // The reminder is stored; a failing SMTP server must not make pg-boss retry the job and store
-  // it twice (deliverMail marks mails it could not send as failed).
-  await deliverMail(db, mailIds).catch((err: unknown) => console.error('[fairground] chat reminder mail:', err));
-  return 'sent';
+  // The mails are delivered by jobs of their own: a failing SMTP server retries those, never
+  // this reminder (which would store it twice).
+  return mailIds ? 'sent' : 'stale';
 }

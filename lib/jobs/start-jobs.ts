@@ -1,6 +1,8 @@
 import type { DatabaseHandle } from '@/db/client';
 import { startBoss, stopBoss } from './boss';
+import { attachJobs, detachJobs } from '@/lib/tx/job-sink';
 import { registerChatWorkers } from './chat-jobs';
+import { registerMailWorkers } from './mail-jobs';
 
 declare global {
   var __fairgroundJobs: Promise<boolean> | undefined;
@@ -17,11 +19,15 @@ export function startJobs(handle: DatabaseHandle): Promise<boolean> {
     try {
       const boss = await startBoss();
       await registerChatWorkers(boss, handle.db);
+      await registerMailWorkers(boss, handle.db);
+      // From here on, jobs that use-cases enqueue in their transactions are written (see inTx).
+      attachJobs(handle.db, boss);
       console.log(`[fairground] jobs: pg-boss started in ${Date.now() - started} ms`);
       return true;
     } catch (err) {
       console.error('[fairground] ⚠ jobs could not start — no chat reminders, chats are not marked completed:', err);
       globalThis.__fairgroundJobs = undefined;
+      detachJobs(handle.db);
       // A pg-boss that started but could not set up its queues would only keep logging errors.
       await stopBoss().catch(() => {});
       return false;
@@ -31,7 +37,8 @@ export function startJobs(handle: DatabaseHandle): Promise<boolean> {
 }
 
 /** Stops this process's workers and pg-boss (before the database is closed). */
-export async function stopJobs(): Promise<void> {
+export async function stopJobs(handle?: DatabaseHandle): Promise<void> {
   globalThis.__fairgroundJobs = undefined;
+  if (handle) detachJobs(handle.db);
   await stopBoss();
 }

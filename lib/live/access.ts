@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { chatRequests, events } from '@/db/schema';
-import { callRoleOf } from '@/lib/video/call';
+import { events } from '@/db/schema';
 import { outboxScope, scopeCoversTopic } from '@/lib/mail/queries';
 import { canManageEvent, canViewEvent, type TActor } from '@/lib/events/permissions';
 import { conversationRoleOf, hasVisitAt, isDeskModerator } from '@/lib/desks/permissions';
+import { mayAccess } from '@/lib/resources';
 import { canFollowSession } from '@/lib/sessions/topic-access';
 import type { TTopic } from './topics';
 
@@ -14,13 +14,11 @@ export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Pro
   if (topic === 'outbox' || topic === 'outbox-reserved' || topic.startsWith('outbox-event:')) {
     return scopeCoversTopic(await outboxScope(db, actor), topic);
   }
-  const [kind, id] = topic.split(':') as [string, string];
+  const [kind, id, rest] = topic.split(':') as [string, string, string | undefined];
   if (kind === 'user') return id === actor.id;
-  if (kind === 'chat') {
-    if (!z.uuid().safeParse(id).success) return false;
-    const [chat] = await db.select().from(chatRequests).where(eq(chatRequests.id, id));
-    return !!chat && (await callRoleOf(db, actor.id, chat)) !== null;
-  }
+  // A resource's own topic and its conversation: the resources registry decides.
+  if (kind === 'chat') return mayAccess(db, actor, 'chat', id, 'view');
+  if (kind === 'thread') return mayAccess(db, actor, id, rest, 'thread.read');
   if (kind === 'desk' || kind === 'desk-queue' || kind === 'conversation') {
     if (!z.uuid().safeParse(id).success) return false;
     if (kind === 'desk') return isDeskModerator(db, actor.id, id);

@@ -13,6 +13,7 @@ export const ZTopic = z.union([
   z.string().regex(/^conversation:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^session:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^session-qa:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^thread:[a-z_]{1,20}:[0-9a-f-]{36}$/, 'unknown topic'),
   z.literal('outbox'),
 ]);
 export type TTopic = z.infer<typeof ZTopic>;
@@ -35,6 +36,8 @@ export const topics = {
   sessionQa: (sessionId: string) => `session-qa:${sessionId}` as TTopic,
   // The outbox is announced as narrowly as it is shown (lib/mail/queries.ts): every mail to
   // platform admins, an event's mails to its organizers, reserved-address mails in demo mode.
+  // One resource's text conversation (lib/threads): a new message, or one hidden or redacted.
+  thread: (kind: string, ownerId: string) => `thread:${kind}:${ownerId}` as TTopic,
   outbox: 'outbox' as TTopic,
   outboxOfEvent: (eventId: string) => `outbox-event:${eventId}` as TTopic,
   outboxReserved: 'outbox-reserved' as TTopic,

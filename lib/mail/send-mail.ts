@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
-import { preparedStatement, type Db, type DbOrTx } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { preparedStatement, type DbOrTx } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { publishHints } from '@/lib/live/publish';
@@ -18,7 +17,8 @@ export type TMail = {
   attachments?: { filename: string; contentType: string; content: string }[];
 };
 
-/** Stores a mail in the outbox (inside the caller's transaction); returns its id. */
+/** Stores a mail in the outbox (inside the caller's transaction); returns its id. Pass the id to
+ * deliverLater (lib/mail/deliver-mail) in the same transaction to send it over SMTP. */
 export async function queueMail(tx: DbOrTx, mail: TMail): Promise<string> {
   const [id] = await queueMails(tx, [mail]);
   await publishHints(tx, outboxHints([mail], { id: id! }));
@@ -63,30 +63,4 @@ export async function queueMails(tx: DbOrTx, mails: TMail[]): Promise<string[]> 
   }));
   await insertMails(tx, { rows: JSON.stringify(rows) });
   return rows.map((r) => r.id);
-}
-
-let transport: nodemailer.Transporter | undefined;
-
-/** Sends stored mails over SMTP when SMTP_URL is set; call after the storing transaction committed. */
-export async function deliverMail(db: Db, ids: string[]): Promise<void> {
-  const url = env().smtpUrl;
-  if (!url || ids.length === 0) return;
-  transport ??= nodemailer.createTransport(url);
-  for (const id of ids) {
-    const [m] = await db.select().from(outbox).where(eq(outbox.id, id));
-    if (!m) continue;
-    try {
-      await transport.sendMail({
-        from: env().mailFrom,
-        to: m.toEmail,
-        subject: m.subject,
-        text: m.text,
-        html: m.html ?? undefined,
-        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
-      });
-      await db.update(outbox).set({ status: 'sent', sentAt: new Date() }).where(eq(outbox.id, id));
-    } catch (err) {
-      await db.update(outbox).set({ status: 'failed', error: String(err).slice(0, 500) }).where(eq(outbox.id, id));
-    }
-  }
 }

@@ -4,12 +4,13 @@ import { profiles, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { ZProfileInput } from './schemas';
+import { inTx } from '@/lib/tx/in-tx';
 
 /** A person edits only their own profile: the actor is the target. */
 export async function updateProfile(db: Db, actor: { id: string } | null, input: unknown): Promise<void> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to edit your profile.');
   const { name, ...profile } = parseInput(ZProfileInput, input);
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx.update(users).set({ name }).where(eq(users.id, actor.id));
     await tx
       .insert(profiles)

@@ -9,6 +9,7 @@ import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { isModerator, mayEnter, requireSessionRole } from './permissions';
 import { ZSessionId } from './schemas';
+import { inTx } from '@/lib/tx/in-tx';
 
 export const ZAskInput = z.object({
   sessionId: ZSessionId,
@@ -37,7 +38,7 @@ export async function askQuestion(db: Db, actor: TActor | null, input: unknown):
   const data = parseInput(ZAskInput, input);
   const { session } = await requireInRoom(db, actor, data.sessionId);
   if (session.cancelledAt) throw new AppError('not_allowed_now', 'This session was cancelled.');
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const [row] = await tx.insert(questions).values({ sessionId: data.sessionId, authorId: actor!.id, body: data.body }).returning({ id: questions.id });
     await publishHint(tx, topics.sessionQa(data.sessionId), { question: row!.id });
     return { questionId: row!.id };
@@ -54,7 +55,7 @@ export async function voteQuestion(db: Db, actor: TActor | null, input: unknown)
   const q = await questionSession(db, data.questionId);
   await requireInRoom(db, actor, q.sessionId);
   if (q.hiddenAt) throw new AppError('not_found', 'This question does not exist any more.');
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const changed = data.voted
       ? await tx.insert(questionVotes).values({ questionId: data.questionId, userId: actor!.id }).onConflictDoNothing().returning({ id: questionVotes.questionId })
       : await tx.delete(questionVotes).where(and(eq(questionVotes.questionId, data.questionId), eq(questionVotes.userId, actor!.id))).returning({ id: questionVotes.questionId });
@@ -79,7 +80,7 @@ export async function moderateQuestion(db: Db, actor: TActor | null, input: unkn
     pin: { pinnedAt: now },
     unpin: { pinnedAt: null },
   }[data.action];
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx.update(questions).set({ ...set, updatedAt: now }).where(eq(questions.id, data.questionId));
     await publishHint(tx, topics.sessionQa(q.sessionId), { question: data.questionId });
   });

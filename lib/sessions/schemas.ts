@@ -51,9 +51,3 @@ export const ZProgrammeFilter = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
 });
 export type TProgrammeFilter = z.infer<typeof ZProgrammeFilter>;
-
-export const SESSION_CONFLICTS: Record<string, string> = {
-  session_registrations_session_user_unique: 'You are already signed up for this session.',
-  stage_requests_open_unique: 'You already asked to come on screen — wait for the host, or withdraw first.',
-  question_votes_pk: 'You already voted for this question.',
-};

@@ -9,6 +9,7 @@ import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { loadCall } from './call';
+import { inTx } from '@/lib/tx/in-tx';
 
 export const ZChatColleagueInput = z.object({
   chatId: z.uuid({ message: 'Unknown chat' }),
@@ -35,7 +36,7 @@ async function prepare(db: DbOrTx, actor: TActor | null, input: unknown, now: Da
 /** A recruiter of the chat's company adds themselves or a colleague to the call. */
 export async function addChatColleague(db: Db, actor: TActor | null, input: unknown, now = new Date()): Promise<{ userId: string }> {
   const { chat, userId } = await prepare(db, actor, input, now);
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx.insert(chatParticipants).values({ chatId: chat.id, userId, addedBy: actor!.id }).onConflictDoNothing();
     for (const u of [chat.talentId, chat.recruiterId, userId]) await publishHint(tx, topics.user(u), { chat: chat.id });
     await publishHint(tx, topics.chat(chat.id), { participants: 1 });
@@ -45,7 +46,7 @@ export async function addChatColleague(db: Db, actor: TActor | null, input: unkn
 
 export async function removeChatColleague(db: Db, actor: TActor | null, input: unknown, now = new Date()): Promise<{ userId: string }> {
   const { chat, userId } = await prepare(db, actor, input, now);
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx.delete(chatParticipants).where(and(eq(chatParticipants.chatId, chat.id), eq(chatParticipants.userId, userId)));
     for (const u of [chat.talentId, chat.recruiterId, userId]) await publishHint(tx, topics.user(u), { chat: chat.id });
     await publishHint(tx, topics.chat(chat.id), { participants: 1 });

@@ -7,6 +7,7 @@ import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { AppError } from '@/lib/errors';
 import { callRoleOf, chatOfRoom } from './call';
+import { inTx } from '@/lib/tx/in-tx';
 
 export type TWebhookOutcome = 'recorded' | 'duplicate' | 'ignored';
 
@@ -34,7 +35,7 @@ export async function recordWebhook(db: Db, event: WebhookEvent, now = new Date(
   if (!chatId || !event.id) return 'ignored';
   const at = seconds(event.createdAt, now, 'createdAt') ?? now;
   const joinedAt = seconds(event.participant?.joinedAt, now, 'participant.joinedAt') ?? at;
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const [chat] = await tx.select().from(chatRequests).where(eq(chatRequests.id, chatId));
     if (!chat) return 'ignored';
     const fresh = await tx.insert(livekitWebhookEvents).values({ id: event.id, kind: event.event }).onConflictDoNothing().returning({ id: livekitWebhookEvents.id });

@@ -6,7 +6,7 @@ import { bookDirect } from '@/lib/chats/book-direct';
 import { AppError, toErrorBody } from '@/lib/errors';
 import { createEvent } from '@/lib/events/create-event';
 import { updateProfile } from '@/lib/profiles/update-profile';
-import { postChatMessage } from '@/lib/video/chat-messages';
+import { postMessage } from '@/lib/threads';
 import { actor, demoFair, openRecruiter } from '../helpers/chat-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -34,7 +34,7 @@ async function refusal(p: Promise<unknown>) {
 }
 
 test('a NUL character in a chat message is refused at the field, nothing stored', async () => {
-  const body = await refusal(postChatMessage(t.db, actor('demo-talent-02'), { chatId, body: 'hello\u0000world' }));
+  const body = await refusal(postMessage(t.db, actor('demo-talent-02'), { kind: 'chat', ownerId: chatId, body: 'hello\u0000world' }));
   expect(body.code).toBe('invalid_input');
   expect(body.fieldErrors).toEqual({ body: 'Remove the invisible NUL character (\\u0000) from this text: text cannot hold it.' });
   expect(await t.db.select().from(messages)).toHaveLength(0);

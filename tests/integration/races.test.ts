@@ -3,11 +3,11 @@ import { openPostgres } from '@/db/client';
 import { events } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createEvent } from '@/lib/events/create-event';
-import { EVENT_CONFLICTS } from '@/lib/events/schemas';
 import { toErrorBody } from '@/lib/errors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 // Real parallel transactions need separate sessions: PostgreSQL only (PGlite is one session).
+const SLUG_TAKEN = 'That address is already used by another event — choose another.';
 const pgOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 let t: TestDatabase;
@@ -47,7 +47,7 @@ pgOnly('concurrent writers on PostgreSQL', () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(4);
     for (const l of lost) {
-      expect(toErrorBody(l.reason, EVENT_CONFLICTS)).toEqual({ code: 'conflict', message: EVENT_CONFLICTS.events_slug_unique });
+      expect(toErrorBody(l.reason)).toMatchObject({ code: 'conflict', message: SLUG_TAKEN });
     }
     expect(await t.db.select().from(events).where(eq(events.slug, 'race-fair'))).toHaveLength(1);
   });
@@ -76,5 +76,5 @@ test('a taken address maps to the domain message on either database', async () =
     talentRequestCredits: 1,
     days: [{ date: '2027-05-01', mode: 'virtual', opensAt: '09:00', closesAt: '12:00', chatDurations: [15] }],
   }).catch((e: unknown) => e);
-  expect(toErrorBody(err, EVENT_CONFLICTS)).toEqual({ code: 'conflict', message: EVENT_CONFLICTS.events_slug_unique });
+  expect(toErrorBody(err)).toEqual({ code: 'conflict', message: SLUG_TAKEN, fieldErrors: { slug: SLUG_TAKEN } });
 });

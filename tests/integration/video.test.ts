@@ -7,7 +7,7 @@ import { cancelChat } from '@/lib/chats/schedule-chat';
 import { saveRecruiterNote } from '@/lib/chats/recruiter-note';
 import { setAvailability } from '@/lib/chats/set-availability';
 import { addChatColleague, listChatColleagues } from '@/lib/video/chat-colleagues';
-import { listChatMessages, postChatMessage } from '@/lib/video/chat-messages';
+import { listMessages, postMessage } from '@/lib/threads';
 import { issueChatToken } from '@/lib/video/issue-token';
 import { recordWebhook } from '@/lib/video/record-webhook';
 import { actor, codeOf, demoFair, openRecruiter } from '../helpers/chat-fixtures';
@@ -107,15 +107,17 @@ test('an in-person chat has no call', async () => {
   await expect(token('demo-talent-05', chatId, slot!.startsAt)).rejects.toThrow('This chat takes place in person, not on video.');
 });
 
-test('messages are stored with the chat, for its people only', async () => {
+test('messages are stored in the chat\'s thread, for its people only', async () => {
   const chat = await book('demo-talent-06', 2);
-  await postChatMessage(t.db, actor('demo-talent-06'), { chatId: chat.id, body: '  Hello, can you hear me?  ' });
-  await postChatMessage(t.db, actor(RECRUITER), { chatId: chat.id, body: 'Loud and clear.' });
-  expect(await codeOf(postChatMessage(t.db, actor('demo-talent-07'), { chatId: chat.id, body: 'Hi' }))).toBe('forbidden');
-  expect(await codeOf(postChatMessage(t.db, actor('demo-talent-06'), { chatId: chat.id, body: '   ' }))).toBe('invalid_input');
-  expect(await codeOf(listChatMessages(t.db, actor('demo-talent-07'), chat.id))).toBe('forbidden');
-  expect(await codeOf(listChatMessages(t.db, actor('demo-talent-06'), 'not-a-chat'))).toBe('invalid_input');
-  const list = await listChatMessages(t.db, actor(COLLEAGUE), chat.id);
+  const post = (who: string, body: string) => postMessage(t.db, actor(who), { kind: 'chat', ownerId: chat.id, body });
+  await post('demo-talent-06', '  Hello, can you hear me?  ');
+  await post(RECRUITER, 'Loud and clear.');
+  // Someone outside the chat learns nothing, not even that it exists.
+  expect(await codeOf(post('demo-talent-07', 'Hi'))).toBe('not_found');
+  expect(await codeOf(post('demo-talent-06', '   '))).toBe('invalid_input');
+  expect(await codeOf(listMessages(t.db, actor('demo-talent-07'), { kind: 'chat', ownerId: chat.id }))).toBe('not_found');
+  expect(await codeOf(listMessages(t.db, actor('demo-talent-06'), { kind: 'chat', ownerId: 'not-a-chat' }))).toBe('invalid_input');
+  const { items: list } = await listMessages(t.db, actor(COLLEAGUE), { kind: 'chat', ownerId: chat.id });
   expect(list.map((m) => m.body)).toEqual(['Hello, can you hear me?', 'Loud and clear.']);
   expect(list[1]!.authorName).toBe('Nora Visser');
   expect(list.map((m) => m.authorId)).toEqual(['demo-talent-06', RECRUITER]);

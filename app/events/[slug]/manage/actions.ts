@@ -2,13 +2,12 @@
 import { getDb } from '@/db/client';
 import { inviteCompany } from '@/lib/events/invite-company';
 import { inviteRecruiter } from '@/lib/events/invite-recruiter';
-import { EVENT_CONFLICTS } from '@/lib/events/schemas';
 import { updateEvent } from '@/lib/events/update-event';
 import { authedAction } from '@/lib/http/action';
 
 export const updateEventAction = authedAction(async (user, eventId: string, input: unknown) => {
   return updateEvent(getDb(), user, eventId, input);
-}, EVENT_CONFLICTS);
+});
 
 export const inviteCompanyAction = authedAction(async (user, eventId: string, input: unknown) => {
   return inviteCompany(getDb(), user, eventId, input);

@@ -1,0 +1,12 @@
+/**
+ * The resources registry: every kind of thing people meet in, registered once. A new kind
+ * (session stage, breakout room, desk conversation) is one `registerResource` line here plus
+ * its definition in its domain (see lib/chats/resource.ts and docs/shared-machinery.md).
+ */
+import { chatResource } from '@/lib/chats/resource';
+import { registerResource } from './registry';
+
+registerResource(chatResource);
+
+export { accessTo, isResourceKind, mayAccess, requirePermission, resourceOf } from './registry';
+export type { TAccess, TPermission, TResource, TResourceKind } from './types';
