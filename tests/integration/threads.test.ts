@@ -111,7 +111,7 @@ test('the migration moves existing call messages onto one thread per chat, numbe
   // Every migration before threads, then call messages as they were stored, then the threads migration.
   const journal = JSON.parse(readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: { tag: string }[] };
   const tags = journal.entries.map((e) => e.tag);
-  const at = tags.indexOf('0006_threads');
+  const at = tags.indexOf('0012_threads');
   const db = new PGlite({ extensions: { btree_gist } });
   const run = async (tag: string) => {
     for (const stmt of readFileSync(`db/migrations/${tag}.sql`, 'utf8').split('--> statement-breakpoint')) if (stmt.trim()) await db.exec(stmt);
