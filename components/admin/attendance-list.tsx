@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { STATUS_LABEL } from '@/components/chats/all-chats-list';
 import { Badge } from '@/components/ui/card';
 import { ModeBadge } from '@/components/ui/mode-badge';
-import type { TAttendanceChat, TAttendanceFilter, TAttendanceSummary, TPresence } from '@/lib/video/attendance-queries';
+import type { TAttendanceChat, TAttendanceFilter, TAttendanceSummary, TPresence } from '@/lib/chats/attendance-queries';
 import { formatInstant } from '@/lib/time/format';
 import c from '@/components/chats/chats.module.css';
 import s from './attendance.module.css';

@@ -23,7 +23,7 @@ const unreachable = (url: string) =>
 async function fetchToken(chatId: string): Promise<TDetails> {
   let res: Response;
   try {
-    res = await fetch('/api/livekit/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chatId }) });
+    res = await fetch('/api/livekit/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'chat', id: chatId }) });
   } catch {
     throw new Error('Could not reach Fairground to start the call. Check your connection and try again.');
   }

@@ -1,5 +1,5 @@
 import { formatInstant } from '@/lib/time/format';
-import { joinWindow } from '@/lib/video/call';
+import { joinWindow } from '@/lib/chats/join-window';
 import { JoinButton } from './join-button';
 
 /** The Join control of a confirmed video chat in any list; nothing for in-person chats. */

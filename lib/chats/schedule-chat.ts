@@ -4,7 +4,8 @@ import type { TActor } from '@/lib/events/permissions';
 import { deliverLater } from '@/lib/mail/deliver-mail';
 import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
-import { closeChatRoom } from '@/lib/video/close-room';
+import { closeRoomLater } from '@/lib/jobs/video-jobs';
+import { roomName } from '@/lib/resources/rooms';
 import { announceChat } from './announce';
 import { loadFutureSlot, refundsTalentOnCancel } from './chat-rules';
 import { refundCredit } from './credits';
@@ -68,7 +69,7 @@ export async function cancelChat(db: Db, actor: TActor | null, input: unknown): 
     }
     deliverLater(work, await announceChat(tx, chat.id, 'cancelled', actor.id));
     // Anyone already in the call is disconnected; a confirmed chat is the only kind with a call.
-    if (chat.status === 'confirmed') work.afterCommit(() => closeChatRoom(chat.id));
+    if (chat.status === 'confirmed') closeRoomLater(work, roomName('chat', chat.id));
   });
   return {};
 }

@@ -3,6 +3,7 @@ import { startBoss, stopBoss } from './boss';
 import { attachJobs, detachJobs } from '@/lib/tx/job-sink';
 import { registerChatWorkers } from './chat-jobs';
 import { registerMailWorkers } from './mail-jobs';
+import { registerVideoWorkers } from './video-jobs';
 
 declare global {
   var __fairgroundJobs: Promise<boolean> | undefined;
@@ -20,6 +21,7 @@ export function startJobs(handle: DatabaseHandle): Promise<boolean> {
       const boss = await startBoss();
       await registerChatWorkers(boss, handle.db);
       await registerMailWorkers(boss, handle.db);
+      await registerVideoWorkers(boss);
       // From here on, jobs that use-cases enqueue in their transactions are written (see inTx).
       attachJobs(handle.db, boss);
       console.log(`[fairground] jobs: pg-boss started in ${Date.now() - started} ms`);

@@ -8,5 +8,8 @@ import { registerResource } from './registry';
 
 registerResource(chatResource);
 
+export { issueRoomToken, type TRoomToken } from './issue-room-token';
+export { recordRoomEvent, type TWebhookOutcome } from './record-room-event';
 export { accessTo, isResourceKind, mayAccess, requirePermission, resourceOf } from './registry';
-export type { TAccess, TPermission, TResource, TResourceKind } from './types';
+export { parseRoom, roomName } from './rooms';
+export type { TAccess, TPermission, TResource, TResourceKind, TResourceVideo, TRoomEvent } from './types';

@@ -1,6 +1,7 @@
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { TActor } from '@/lib/events/permissions';
 import type { TTopic } from '@/lib/live/topics';
+import type { TTrackSource } from '@/lib/video/token';
 
 /**
  * What a role may do in a resource. Each domain grants these per role; the shared use-cases
@@ -33,6 +34,26 @@ export type TResource<TCtx = unknown, TRole extends string = string> = {
   permissions: Record<TRole, readonly TPermission[]>;
   /** Why its conversation takes no new messages right now (e.g. a cancelled chat), or null. */
   threadClosed?(ctx: TCtx): string | null;
+  /** Its LiveKit room, for a resource people meet in on video (room name: lib/resources/rooms). */
+  video?: TResourceVideo<TCtx, TRole>;
+};
+
+export type TRoomEvent = 'participant_joined' | 'participant_left' | 'room_finished';
+
+export type TResourceVideo<TCtx, TRole extends string> = {
+  /** Why this role cannot join the call now (its state, time or place), or null. */
+  joinRefusal(ctx: TCtx, role: TRole, now: Date): string | null;
+  /** What a publishing participant may send; camera and microphone unless said otherwise. */
+  publishSources?: TTrackSource[];
+  /** A grant the database holds beyond the role (someone accepted on stage), read per token. */
+  mayPublish?(db: DbOrTx, ctx: TCtx, actor: TActor): Promise<boolean>;
+  /** The participant metadata the browser reads; `{ kind, id, role }` unless said otherwise. */
+  metadata?(ctx: TCtx, role: TRole): Record<string, unknown>;
+  /** One join or leave from LiveKit's webhooks, inside the dispatcher's transaction. Must be
+   * idempotent by `sid` (webhooks arrive late, twice, out of order). */
+  recordAttendance?(tx: Tx, ctx: TCtx, a: { userId: string; role: TRole; sid: string; joinedAt: Date; leftAt: Date | null }): Promise<void>;
+  /** After every delivery about the room, in the same transaction: completion, hints. */
+  afterRoomEvent?(tx: Tx, ctx: TCtx, event: TRoomEvent, now: Date): Promise<void>;
 };
 
 /** A signed-in person's standing in one resource, as every shared use-case needs it. */

@@ -1,5 +1,4 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { roomOfChat } from './call';
 import { videoConfig, type TVideoConfig } from './video-config';
 
 /** LiveKit's server API speaks HTTP on the same host as the browsers' WebSocket URL. */
@@ -8,20 +7,19 @@ export function serverApiUrl(url: string): string {
 }
 
 /**
- * Ends a chat's call on the LiveKit server (everyone in it is disconnected), e.g. once the chat
- * is cancelled. Best effort after the commit: the chat is cancelled whether or not LiveKit answers,
- * and no new token is issued for it anyway.
+ * Ends a room on the LiveKit server: everyone in it is disconnected. 'failed' means LiveKit
+ * did not answer (the caller's job retries); a room that never opened needs no closing.
  */
-export async function closeChatRoom(chatId: string, config: TVideoConfig | undefined = videoConfig()): Promise<'closed' | 'skipped' | 'failed'> {
+export async function closeRoom(room: string, config: TVideoConfig | undefined = videoConfig()): Promise<'closed' | 'skipped' | 'failed'> {
   if (!config) return 'skipped';
   const client = new RoomServiceClient(serverApiUrl(config.url), config.apiKey, config.apiSecret, { requestTimeout: 5 });
   try {
-    await client.deleteRoom(roomOfChat(chatId));
+    await client.deleteRoom(room);
     return 'closed';
   } catch (err) {
     // A room that never opened is "not found": nothing to close.
     if (/not.?found/i.test(String((err as Error)?.message))) return 'skipped';
-    console.warn(`[fairground] could not close the LiveKit room of chat ${chatId}: ${(err as Error)?.message}`);
+    console.warn(`[fairground] could not close the LiveKit room ${room}: ${(err as Error)?.message}`);
     return 'failed';
   }
 }

@@ -10,9 +10,9 @@ import { completeChats } from '@/lib/chats/complete-chats';
 import { cancelChat } from '@/lib/chats/schedule-chat';
 import { setAvailability } from '@/lib/chats/set-availability';
 import { formatInstant } from '@/lib/time/format';
-import { chatAttendanceSummary, eventChatAttendance, listChatAttendance, type TAttendanceChat } from '@/lib/video/attendance-queries';
-import { addChatColleague } from '@/lib/video/chat-colleagues';
-import { recordWebhook } from '@/lib/video/record-webhook';
+import { chatAttendanceSummary, eventChatAttendance, listChatAttendance, type TAttendanceChat } from '@/lib/chats/attendance-queries';
+import { addChatColleague } from '@/lib/chats/chat-colleagues';
+import { recordRoomEvent } from '@/lib/resources';
 import { actor, codeOf, demoFair, openRecruiter } from '../helpers/chat-fixtures';
 import { LIVEKIT_TEST, signWebhook, webhookBody } from '../helpers/livekit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -37,7 +37,7 @@ async function book(recruiterId: string, talentId: string, gridIndex: number): P
 async function webhook(event: 'participant_joined' | 'participant_left', chat: TBooked, identity: string, sid: string, at: number, joinedAt = at) {
   const body = webhookBody({ event, room: `chat-${chat.id}`, identity, sid, at: minutes(chat.startsAt, at), joinedAt: minutes(chat.startsAt, joinedAt) });
   const received = await new WebhookReceiver(LIVEKIT_TEST.apiKey, LIVEKIT_TEST.apiSecret).receive(body, await signWebhook(body));
-  expect(await recordWebhook(t.db, received, minutes(chat.startsAt, at))).toBe('recorded');
+  expect(await recordRoomEvent(t.db, received, minutes(chat.startsAt, at))).toBe('recorded');
 }
 const session = async (chat: TBooked, identity: string, from: number, to: number | null) => {
   const sid = `PA_${randomUUID()}`;

@@ -1,5 +1,5 @@
 import { TokenVerifier } from 'livekit-server-sdk';
-import { closeChatRoom, serverApiUrl } from '@/lib/video/close-room';
+import { closeRoom, serverApiUrl } from '@/lib/video/close-room';
 import { LIVEKIT_TEST } from '../helpers/livekit';
 import { startTwirpStandIn } from '../helpers/twirp-stand-in';
 
@@ -13,10 +13,10 @@ test('the browser URL maps to the server API URL', () => {
   expect(serverApiUrl('ws://localhost:7880')).toBe('http://localhost:7880');
 });
 
-test('closing a chat room calls DeleteRoom for that room, signed with a room-admin token', async () => {
+test('closing a room calls DeleteRoom for that room, signed with a room-admin token', async () => {
   const lk = await startTwirpStandIn();
   try {
-    expect(await closeChatRoom(CHAT, { ...LIVEKIT_TEST, url: lk.url })).toBe('closed');
+    expect(await closeRoom(`chat-${CHAT}`, { ...LIVEKIT_TEST, url: lk.url })).toBe('closed');
     expect(lk.calls).toHaveLength(1);
     const [call] = lk.calls;
     expect(call!.path).toBe('/twirp/livekit.RoomService/DeleteRoom');
@@ -31,13 +31,13 @@ test('closing a chat room calls DeleteRoom for that room, signed with a room-adm
 test('a room that never opened, or a server that does not answer, never fails the caller', async () => {
   const lk = await startTwirpStandIn(() => ({ status: 404, body: { code: 'not_found', msg: 'room not found' } }));
   try {
-    expect(await closeChatRoom(CHAT, { ...LIVEKIT_TEST, url: lk.url })).toBe('skipped');
+    expect(await closeRoom(`chat-${CHAT}`, { ...LIVEKIT_TEST, url: lk.url })).toBe('skipped');
   } finally {
     await lk.close();
   }
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-  expect(await closeChatRoom(CHAT, { ...LIVEKIT_TEST, url: lk.url })).toBe('failed');
-  expect(warn).toHaveBeenCalledWith(expect.stringContaining(`could not close the LiveKit room of chat ${CHAT}`));
+  expect(await closeRoom(`chat-${CHAT}`, { ...LIVEKIT_TEST, url: lk.url })).toBe('failed');
+  expect(warn).toHaveBeenCalledWith(expect.stringContaining(`could not close the LiveKit room chat-${CHAT}`));
   warn.mockRestore();
-  expect(await closeChatRoom(CHAT, undefined)).toBe('skipped');
+  expect(await closeRoom(`chat-${CHAT}`, undefined)).toBe('skipped');
 });

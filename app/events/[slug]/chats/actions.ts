@@ -10,7 +10,7 @@ import { cancelChat, pickSlot, rescheduleChat } from '@/lib/chats/schedule-chat'
 import { setAvailability } from '@/lib/chats/set-availability';
 import { saveRecruiterNote } from '@/lib/chats/recruiter-note';
 import { withdrawRequest } from '@/lib/chats/withdraw-request';
-import { addChatColleague, removeChatColleague } from '@/lib/video/chat-colleagues';
+import { addChatColleague, removeChatColleague } from '@/lib/chats/chat-colleagues';
 import { authedAction } from '@/lib/http/action';
 import { parseInput } from '@/lib/validation';
 

@@ -12,7 +12,7 @@ import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { companyChats, ZChatStatusFilter } from '@/lib/chats/team';
 import { loadEventForPage } from '@/lib/events/load-event';
-import { colleaguesOfChats } from '@/lib/video/chat-colleagues';
+import { colleaguesOfChats } from '@/lib/chats/chat-colleagues';
 import { formatInstant } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'All 1-1 Chats' };

@@ -17,7 +17,7 @@ import { recruiterMembership } from '@/lib/chats/permissions';
 import { getChatSettings, listChatsOf, recruiterDays } from '@/lib/chats/queries';
 import { chatSettingsFormValues } from '@/lib/chats/view';
 import { loadEventForPage } from '@/lib/events/load-event';
-import { colleaguesOfChats } from '@/lib/video/chat-colleagues';
+import { colleaguesOfChats } from '@/lib/chats/chat-colleagues';
 import { formatDay, formatInstant } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Manage 1-1 Chats' };

@@ -6,7 +6,7 @@ import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { loadEventForPage } from '@/lib/events/load-event';
-import { eventChatAttendance, ZAttendanceFilter } from '@/lib/video/attendance-queries';
+import { eventChatAttendance, ZAttendanceFilter } from '@/lib/chats/attendance-queries';
 
 export const metadata: Metadata = { title: '1-1 Chat attendance' };
 

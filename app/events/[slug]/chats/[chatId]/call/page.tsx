@@ -13,7 +13,7 @@ import { CallRoom } from '@/components/video/call-room';
 import { JoinAsColleague } from '@/components/video/colleague-controls';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { formatInstant } from '@/lib/time/format';
-import { callPageData } from '@/lib/video/call-page';
+import { callPageData } from '@/lib/chats/call-page';
 import { VIDEO_NOT_CONFIGURED, videoConfig } from '@/lib/video/video-config';
 import s from '@/components/video/video.module.css';
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
 import { chatParticipants, users } from '@/db/schema';
-import { recruiterMembership } from '@/lib/chats/permissions';
+import { recruiterMembership } from './permissions';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { publishHint } from '@/lib/live/publish';

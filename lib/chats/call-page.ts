@@ -1,8 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companies, profiles, users } from '@/db/schema';
-import { callRoleOf, joinWindow, loadCall } from './call';
+import { callRoleOf, loadCall } from './call';
 import { listChatColleagues } from './chat-colleagues';
+import { joinWindow } from './join-window';
 
 /** Everything the call page shows about a chat to one viewer, or who they are not. */
 export async function callPageData(db: DbOrTx, userId: string, chatId: string) {

@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { chatAttendance, chatParticipants, chatRequests, companies, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canManageEvent, type TActor } from '@/lib/events/permissions';
-import { chatMode } from '@/lib/chats/chat-mode';
+import { chatMode } from './chat-mode';
 
 /** `?show=` of the organizer's attendance page: every confirmed or completed chat, or only those with a no-show. */
 export const ZAttendanceFilter = z.enum(['all', 'no-shows']);
