@@ -56,8 +56,12 @@ export type DatabaseHandle = {
   kind: 'postgres' | 'pglite';
   /** The raw embedded client (PGlite only): pg-boss talks to it through its `db` option. */
   pglite?: PGlite;
-  /** Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe. */
-  listen(channel: string, onPayload: Listener): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe.
+   * `onRelisten` runs each time the connection was lost and LISTEN is back: NOTIFYs sent in
+   * between are gone, so whoever relies on them must catch up (see lib/live/hub).
+   */
+  listen(channel: string, onPayload: Listener, onRelisten?: () => void): Promise<() => Promise<void>>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -71,8 +75,13 @@ export function openPostgres(url: string, migrationsFolder: string, max = 10): D
   return {
     db,
     kind: 'postgres',
-    async listen(channel, onPayload) {
-      const sub = await sql.listen(channel, onPayload);
+    async listen(channel, onPayload, onRelisten) {
+      // postgres.js re-issues LISTEN after its connection closed and calls this again.
+      let first = true;
+      const sub = await sql.listen(channel, onPayload, () => {
+        if (first) first = false;
+        else onRelisten?.();
+      });
       return () => sub.unlisten();
     },
     async migrate() {

@@ -70,13 +70,18 @@ function LiveConnection({ children }: { children: ReactNode }) {
     const connect = () => {
       setStatus(connectedBefore ? 'reconnecting' : 'connecting');
       source = new EventSource(`/api/live?topics=${encodeURIComponent(key)}`);
-      source.addEventListener('ready', () => {
-        // Hints sent before this connection (since the page was rendered, or while we were
-        // away) are lost: refetch everything we show, on the first connection as on every later one.
+      const refetchAll = () => {
         for (const t of topics) {
           tell({ topic: t, resync: true });
           void invalidateTopic(qc, t);
         }
+      };
+      // The server lost its LISTEN connection for a while: hints of that time are gone.
+      source.addEventListener('resync', refetchAll);
+      source.addEventListener('ready', () => {
+        // Hints sent before this connection (since the page was rendered, or while we were
+        // away) are lost: refetch everything we show, on the first connection as on every later one.
+        refetchAll();
         connectedBefore = true;
         attempt = 0;
         setStatus('live');

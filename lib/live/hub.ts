@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { database } from '@/db/client';
 import { LIVE_CHANNEL, type TTopic } from './topics';
 
@@ -9,6 +11,10 @@ type Hub = {
   pending: { topic: string; payload: string }[];
   ready: Promise<void>;
   received: number;
+  /** When the LISTEN connection last delivered anything (a hint or our own ping). */
+  lastHeard: number;
+  unlisten?: () => Promise<void>;
+  resyncs: number;
 };
 
 declare global {
@@ -16,6 +22,13 @@ declare global {
 }
 
 const encoder = new TextEncoder();
+/** Tells every browser to refetch what it shows: hints may have been lost. */
+export const RESYNC = encoder.encode('event: resync\ndata: {}\n\n');
+// The watchdog NOTIFYs itself this often; a LISTEN that heard nothing for 3 pings is re-opened.
+const PING_MS = 10_000;
+const SILENT_MS = 3 * PING_MS;
+const INSTANCE = randomUUID();
+const PING_TOPIC = `ping:${INSTANCE}`;
 
 function topicOf(payload: string): string | undefined {
   // Only the topic is needed to route; the payload itself is forwarded untouched.
@@ -44,21 +57,58 @@ function flush(h: Hub): void {
   }
 }
 
+/** Every stream of this process, once each, gets a resync (the LISTEN connection was lost). */
+function resyncAll(h: Hub): void {
+  h.resyncs++;
+  const streams = new Set<Subscriber>();
+  for (const subs of h.byTopic.values()) for (const s of subs) streams.add(s);
+  for (const send of streams) send(RESYNC);
+}
+
+function onPayload(h: Hub, payload: string): void {
+  h.received++;
+  h.lastHeard = Date.now();
+  const topic = topicOf(payload);
+  if (!topic || !h.byTopic.get(topic)?.size) return;
+  h.pending.push({ topic, payload });
+  // setImmediate runs right after this round of I/O: no delay when idle, and every hint
+  // read in the same round (a busy process reads several at once) joins the same flush.
+  if (h.pending.length === 1) setImmediate(flush, h);
+}
+
+async function listen(h: Hub): Promise<void> {
+  h.unlisten = await database().listen(LIVE_CHANNEL, (p) => onPayload(h, p), () => resyncAll(h));
+  h.lastHeard = Date.now();
+}
+
+/**
+ * A LISTEN that postgres.js could not re-open (the database was down longer than its one
+ * retry) would stay silent for ever: the hub pings itself and, when nothing arrives, listens
+ * again and tells every stream to resync.
+ */
+function watch(h: Hub): void {
+  if (database().kind !== 'postgres') return;
+  const timer = setInterval(() => {
+    void database()
+      .db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ topic: PING_TOPIC })})`)
+      .catch(() => {});
+    if (Date.now() - h.lastHeard < SILENT_MS) return;
+    const old = h.unlisten;
+    h.lastHeard = Date.now();
+    void old?.().catch(() => {});
+    listen(h).then(
+      () => resyncAll(h),
+      (err: unknown) => console.warn('[fairground] live updates: LISTEN failed, retrying:', (err as Error)?.message),
+    );
+  }, PING_MS);
+  timer.unref();
+}
+
 /** One LISTEN connection per process, fanned out to every SSE stream of that process. */
 function hub(): Hub {
   if (!globalThis.__fairgroundLiveHub) {
-    const h: Hub = { byTopic: new Map(), pending: [], ready: Promise.resolve(), received: 0 };
-    h.ready = database()
-      .listen(LIVE_CHANNEL, (payload) => {
-        h.received++;
-        const topic = topicOf(payload);
-        if (!topic || !h.byTopic.get(topic)?.size) return;
-        h.pending.push({ topic, payload });
-        // setImmediate runs right after this round of I/O: no delay when idle, and every hint
-        // read in the same round (a busy process reads several at once) joins the same flush.
-        if (h.pending.length === 1) setImmediate(flush, h);
-      })
-      .then(() => undefined);
+    const h: Hub = { byTopic: new Map(), pending: [], ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0 };
+    h.ready = listen(h).then(() => watch(h));
     globalThis.__fairgroundLiveHub = h;
   }
   return globalThis.__fairgroundLiveHub;
