@@ -12,13 +12,25 @@ export async function loadEvent(db: DbOrTx, eventId: string): Promise<TEventRow>
   return event;
 }
 
-/** The organizer's rule on who may start a chat, enforced here for every entry point. */
-export function assertMayInitiate(event: Pick<TEventRow, 'status' | 'chatInitiation'>, who: 'talent' | 'recruiter'): void {
-  if (event.status === 'ended' || event.status === 'draft') throw new AppError('not_allowed_now', 'This event is not open for 1-1 chats.');
+/**
+ * The organizer's rule on who may start a chat: why `who` may not start one now, or null.
+ * The one definition: use-cases assert it (assertMayInitiate), pages show it (mayInitiate).
+ */
+export function initiateBlock(event: Pick<TEventRow, 'status' | 'chatInitiation'>, who: 'talent' | 'recruiter'): AppError | null {
+  if (event.status === 'ended' || event.status === 'draft') return new AppError('not_allowed_now', 'This event is not open for 1-1 chats.');
   const allowed = event.chatInitiation === 'both' || event.chatInitiation === (who === 'talent' ? 'talents' : 'recruiters');
-  if (!allowed) {
-    throw new AppError('forbidden', who === 'talent' ? 'In this event, recruiters invite talents to 1-1 chats.' : 'In this event, talents start 1-1 chats.');
-  }
+  if (!allowed) return new AppError('forbidden', who === 'talent' ? 'In this event, recruiters invite talents to 1-1 chats.' : 'In this event, talents start 1-1 chats.');
+  return null;
+}
+
+export function mayInitiate(event: Pick<TEventRow, 'status' | 'chatInitiation'>, who: 'talent' | 'recruiter'): boolean {
+  return initiateBlock(event, who) === null;
+}
+
+/** Enforced here for every entry point. */
+export function assertMayInitiate(event: Pick<TEventRow, 'status' | 'chatInitiation'>, who: 'talent' | 'recruiter'): void {
+  const block = initiateBlock(event, who);
+  if (block) throw block;
 }
 
 /** A chat needs two people: a recruiter registered as a talent in their own event cannot book or ask themselves. */

@@ -1,6 +1,7 @@
-import { and, asc, eq, getTableColumns, gt, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, not } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { availability, chatRequests, slots } from '@/db/schema';
+import { availability, slots } from '@/db/schema';
+import { heldSlot } from './queries';
 
 /** A recruiter's slots that have not started and hold no live chat, with how each takes place. */
 export async function freeSlots(db: DbOrTx, eventId: string, recruiterId: string, now: Date) {
@@ -13,12 +14,7 @@ export async function freeSlots(db: DbOrTx, eventId: string, recruiterId: string
         eq(slots.eventId, eventId),
         eq(slots.recruiterId, recruiterId),
         gt(slots.startsAt, now),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(chatRequests)
-            .where(and(eq(chatRequests.slotId, slots.id), eq(chatRequests.status, 'confirmed'))),
-        ),
+        not(heldSlot(slots.id)),
       ),
     )
     .orderBy(asc(slots.startsAt));

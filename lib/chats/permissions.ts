@@ -50,14 +50,18 @@ export async function canManageAvailabilityOf(db: DbOrTx, actor: TActor, recruit
 }
 
 export type TChat = typeof chatRequests.$inferSelect;
-export type TChatSide = 'talent' | 'recruiter' | 'colleague' | 'none';
+/**
+ * How a person stands to a chat. One vocabulary across lib/chats: `company` is any recruiter
+ * of the chat's company in the event (may answer and manage its requests); a `colleague` is a
+ * company recruiter added to the chat (lib/chats/call.ts) — only they join its call.
+ */
+export type TChatSide = 'talent' | 'recruiter' | 'company' | 'none';
 
-/** How a person stands to a chat: its talent, its recruiter, a colleague of the recruiter, or no one. */
 export async function sideInChat(db: DbOrTx, actor: TActor, chat: TChat): Promise<TChatSide> {
   if (actor.id === chat.talentId) return 'talent';
   if (actor.id === chat.recruiterId) return 'recruiter';
   const m = await recruiterMembership(db, actor.id, chat.eventId);
-  return m?.companyId === chat.companyId ? 'colleague' : 'none';
+  return m?.companyId === chat.companyId ? 'company' : 'none';
 }
 
 export async function loadChat(db: DbOrTx, chatId: string, forUpdate = false): Promise<TChat> {

@@ -1,8 +1,15 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, not, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { availability, chatRequests, companies, companyMembers, eventCompanies, eventDays, profiles, recruiterChatSettings, slots, users } from '@/db/schema';
+import { availability, chatRequests, companies, companyMembers, eventCompanies, eventDays, profiles, recruiterChatSettings, registrations, slots, users } from '@/db/schema';
 import { chatMode } from './chat-mode';
+
+/**
+ * THE rule for a held slot: some chat points at it. A confirmed chat holds its slot and a
+ * completed one keeps it; cancelling releases it (slot_id back to null), and no other status
+ * has a slot. Free slots, the team's counts and availability edits all use this one fragment.
+ */
+export const heldSlot = (slotId: AnyColumn | SQL) => sql`exists (select 1 from ${chatRequests} held where held.slot_id = ${slotId})`;
 
 const OPEN = ['pending', 'accepted', 'confirmed'] as const;
 
@@ -35,7 +42,7 @@ export async function listOpenRecruiters(db: DbOrTx, eventId: string, now: Date)
         eq(slots.eventId, eventId),
         inArray(slots.recruiterId, ids),
         gt(slots.startsAt, now),
-        sql`not exists (select 1 from ${chatRequests} c where c.slot_id = ${slots.id} and c.status = 'confirmed')`,
+        not(heldSlot(slots.id)),
       ),
     )
     .groupBy(slots.recruiterId);
@@ -122,3 +129,19 @@ export async function getChatSettings(db: DbOrTx, eventId: string, recruiterId: 
 }
 
 export const OPEN_STATUSES = OPEN;
+
+/**
+ * THE colleagues of a company in an event: its members registered there as recruiters (the
+ * same people recruiterMembership accepts). Pickers offer these, the use-cases accept these.
+ */
+export async function companyRecruiters(db: DbOrTx, eventId: string, companyId: string) {
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(companyMembers)
+    .innerJoin(users, eq(users.id, companyMembers.userId))
+    .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, eventId)))
+    .innerJoin(registrations, and(eq(registrations.userId, companyMembers.userId), eq(registrations.eventId, eventId), eq(registrations.role, 'recruiter')))
+    .where(eq(companyMembers.companyId, companyId))
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({ id: r.id, name: r.name ?? 'Colleague' }));
+}

@@ -21,7 +21,7 @@ export async function saveRecruiterNote(db: Db, actor: TActor | null, input: unk
   const data = parseInput(ZRecruiterNoteInput, input);
   const chat = await loadChat(db, data.chatId);
   const side = await sideInChat(db, actor, chat);
-  if (side !== 'recruiter' && side !== 'colleague') throw new AppError(side === 'talent' ? 'forbidden' : 'not_found', side === 'talent' ? 'Only the recruiter’s company writes notes on a chat.' : 'This 1-1 chat does not exist.');
+  if (side !== 'recruiter' && side !== 'company') throw new AppError(side === 'talent' ? 'forbidden' : 'not_found', side === 'talent' ? 'Only the recruiter’s company writes notes on a chat.' : 'This 1-1 chat does not exist.');
   if (chat.status !== 'completed') throw new AppError('not_allowed_now', 'Notes can be written once the chat is completed.');
   await inTx(db, async (tx) => {
     await tx.update(chatRequests).set({ recruiterNote: data.note || null, updatedAt: new Date() }).where(eq(chatRequests.id, chat.id));

@@ -13,7 +13,7 @@ import { moveChat } from './transitions';
 /** The side that answers a pending request: the recruiter's for a talent's request, the talent for a recruiter's. */
 async function assertReceiver(db: Db, actor: TActor, chat: TChat): Promise<void> {
   const side = await sideInChat(db, actor, chat);
-  const ok = chat.initiatedBy === 'talent' ? side === 'recruiter' || side === 'colleague' : side === 'talent';
+  const ok = chat.initiatedBy === 'talent' ? side === 'recruiter' || side === 'company' : side === 'talent';
   if (!ok) throw new AppError(side === 'none' ? 'not_found' : 'forbidden', side === 'none' ? 'This 1-1 chat does not exist.' : 'Only the person asked can answer this request.');
 }
 

@@ -7,6 +7,7 @@ import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { canManageAvailabilityOf } from './permissions';
+import { heldSlot } from './queries';
 import { ZSetAvailabilityInput } from './schemas';
 import { slotGrid, type TSlotTime } from './slot-grid';
 import { formatInstant } from '@/lib/time/format';
@@ -59,17 +60,11 @@ export async function setAvailability(db: Db, actor: TActor | null, input: unkno
       .onConflictDoUpdate({ target: [availability.eventDayId, availability.recruiterId], set: { durationMinutes: data.durationMinutes, mode } });
     // Lock the recruiter's slots of this day so a booking cannot slip in between check and delete.
     const existing = await tx
-      .select({ id: slots.id, startsAt: slots.startsAt, endsAt: slots.endsAt })
+      .select({ id: slots.id, startsAt: slots.startsAt, endsAt: slots.endsAt, held: heldSlot(slots.id).mapWith(Boolean) })
       .from(slots)
       .where(and(eq(slots.recruiterId, recruiterId), eq(slots.eventDayId, day.id)))
-      .for('update');
-    const held = existing.length
-      ? await tx
-          .select({ slotId: chatRequests.slotId })
-          .from(chatRequests)
-          .where(inArray(chatRequests.slotId, existing.map((s) => s.id)))
-      : [];
-    const heldIds = new Set(held.map((h) => h.slotId));
+      .for('update', { of: slots });
+    const heldIds = new Set(existing.filter((s) => s.held).map((s) => s.id));
     if (before && before.mode !== mode && heldIds.size > 0) {
       // Talents booked on the understanding of how the chat takes place.
       throw new AppError('not_allowed_now', `Chats on this day were booked as ${before.mode === 'virtual' ? 'virtual' : 'in person'}. Cancel them before switching.`, { mode: 'Chats are booked' });

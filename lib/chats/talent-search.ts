@@ -6,9 +6,9 @@ import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { EXPERIENCE_LEVELS } from '@/lib/profiles/schemas';
 import { parseInput } from '@/lib/validation';
-import { assertMayInitiate, loadEvent, type TEventRow } from './chat-rules';
+import { assertMayInitiate, initiateBlock, loadEvent, type TEventRow } from './chat-rules';
 import { requireRecruiter } from './permissions';
-import { OPEN_STATUSES } from './queries';
+import { companyRecruiters, OPEN_STATUSES } from './queries';
 
 export const TALENTS_PER_PAGE = 24;
 const EXCERPT = 240;
@@ -57,13 +57,7 @@ function excerpt(bio: string): string {
 
 /** Why recruiters cannot start chats in this event right now, or null when they can. */
 export function recruiterRequestBlock(event: Pick<TEventRow, 'status' | 'chatInitiation'>): string | null {
-  try {
-    assertMayInitiate(event, 'recruiter');
-    return null;
-  } catch (e) {
-    if (e instanceof AppError) return e.message;
-    throw e;
-  }
+  return initiateBlock(event, 'recruiter')?.message ?? null;
 }
 
 /**
@@ -151,20 +145,13 @@ export async function searchTalents(db: DbOrTx, actor: TActor | null, eventId: s
     total,
     page: filters.page,
     pageCount,
-    team: await companyRecruiters(db, eventId, mine.companyId, actor!.id),
+    team: await requestSenders(db, eventId, mine.companyId, actor!.id),
     requestBlockedReason: recruiterRequestBlock(event),
   };
 }
 
 /** Who a request can be sent for: the caller first, then colleagues recruiting in this event. */
-async function companyRecruiters(db: DbOrTx, eventId: string, companyId: string, selfId: string) {
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(companyMembers)
-    .innerJoin(users, eq(users.id, companyMembers.userId))
-    .innerJoin(registrations, and(eq(registrations.userId, companyMembers.userId), eq(registrations.eventId, eventId), eq(registrations.role, 'recruiter')))
-    .where(eq(companyMembers.companyId, companyId))
-    .orderBy(asc(users.name));
-  const team = rows.map((r) => ({ id: r.id, name: r.name ?? 'Colleague', isSelf: r.id === selfId }));
+async function requestSenders(db: DbOrTx, eventId: string, companyId: string, selfId: string) {
+  const team = (await companyRecruiters(db, eventId, companyId)).map((r) => ({ ...r, isSelf: r.id === selfId }));
   return [...team.filter((m) => m.isSelf), ...team.filter((m) => !m.isSelf)];
 }

@@ -7,14 +7,13 @@ import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { canManageAvailabilityOf, requireRecruiter } from './permissions';
-import { getChatSettings, recruiterDays } from './queries';
+import { getChatSettings, heldSlot, recruiterDays } from './queries';
 import { chatMode } from './chat-mode';
 
 export const ZChatStatusFilter = z.enum(chatStatus.enumValues).optional();
 export type TChatStatusFilter = z.infer<typeof ZChatStatusFilter>;
 
-// A slot is booked while a live (or finished) chat holds it; cancelled chats let it go.
-const HELD = sql`exists (select 1 from ${chatRequests} c where c.slot_id = ${slots.id} and c.status in ('confirmed', 'completed'))`;
+const HELD = heldSlot(slots.id);
 
 const byRecruiter = (rows: { recruiterId: string; n: number }[]) => new Map(rows.map((r) => [r.recruiterId, r.n]));
 

@@ -16,7 +16,7 @@ export async function withdrawRequest(db: Db, actor: TActor | null, input: unkno
   const { chatId } = parseInput(ZChatIdInput, input);
   const chat = await loadChat(db, chatId);
   const side = await sideInChat(db, actor, chat);
-  const isSender = chat.initiatedBy === 'talent' ? side === 'talent' : side === 'recruiter' || side === 'colleague';
+  const isSender = chat.initiatedBy === 'talent' ? side === 'talent' : side === 'recruiter' || side === 'company';
   if (!isSender) throw new AppError(side === 'none' ? 'not_found' : 'forbidden', side === 'none' ? 'This 1-1 chat does not exist.' : 'Only the sender can withdraw a request.');
   await inTx(db, async (tx, work) => {
     await moveChat(tx, chatId, ['pending'], { status: 'withdrawn' });

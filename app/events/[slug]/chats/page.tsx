@@ -9,7 +9,7 @@ import { ModeBadge } from '@/components/ui/mode-badge';
 import { ChatJoin } from '@/components/video/chat-join';
 import { When } from '@/components/ui/when';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
-import { refundsTalentOnCancel } from '@/lib/chats/chat-rules';
+import { mayInitiate, refundsTalentOnCancel } from '@/lib/chats/chat-rules';
 import { creditBalance } from '@/lib/chats/credits';
 import { listChatsOf, listOpenRecruiters, OPEN_STATUSES } from '@/lib/chats/queries';
 import { slotOptions } from '@/lib/chats/view';
@@ -55,7 +55,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
     creditBalance(db, event.id, user.id, 'talent'),
   ]);
   const openWith = new Set(mine.filter((m) => (OPEN_STATUSES as readonly string[]).includes(m.chat.status)).map((m) => m.chat.recruiterId));
-  const talentsMayStart = event.chatInitiation !== 'recruiters';
+  const talentsMayStart = mayInitiate(event, 'talent');
   const outOfCredits = credits.left !== null && credits.left <= 0;
   const options = new Map<string, Awaited<ReturnType<typeof slotOptions>>>();
   for (const id of new Set([...recruiters.map((r) => r.id), ...mine.map((m) => m.chat.recruiterId)])) options.set(id, await slotOptions(db, event.id, id, event.timeZone, now));

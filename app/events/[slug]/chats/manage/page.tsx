@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { companyMembers, users } from '@/db/schema';
 import { AvailabilityDay } from '@/components/chats/availability-day';
 import { ChatSettingsForm } from '@/components/chats/chat-settings-form';
 import { NoShowBadges } from '@/components/chats/no-show-badges';
@@ -14,7 +12,7 @@ import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
-import { getChatSettings, listChatsOf, recruiterDays } from '@/lib/chats/queries';
+import { companyRecruiters, getChatSettings, listChatsOf, recruiterDays } from '@/lib/chats/queries';
 import { chatSettingsFormValues } from '@/lib/chats/view';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { colleaguesOfChats } from '@/lib/chats/chat-colleagues';
@@ -32,9 +30,9 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
     recruiterDays(db, event.id, user.id),
     getChatSettings(db, event.id, user.id),
     listChatsOf(db, event.id, user.id, 'recruiter'),
-    db.select({ id: users.id, name: users.name }).from(companyMembers).innerJoin(users, eq(users.id, companyMembers.userId)).where(eq(companyMembers.companyId, membership.companyId)),
+    companyRecruiters(db, event.id, membership.companyId),
   ]);
-  const colleagues = members.filter((m) => m.id !== user.id).map((m) => ({ id: m.id, name: m.name ?? 'Colleague' }));
+  const colleagues = members.filter((m) => m.id !== user.id);
   const addedTo = await colleaguesOfChats(db, chats.filter((c) => c.chat.status === 'confirmed').map((c) => c.chat.id));
   const extra = ({ chat, mode }: (typeof chats)[number]) => {
     if (chat.status === 'confirmed') {
