@@ -10,6 +10,7 @@ describe('ZTopicList', () => {
 
   it('matches what the topic builders produce', () => {
     expect(ZTopicList.parse([topics.event(id), topics.eventAdmin(id), topics.user('demo-talent-01'), topics.outbox].join(','))).toHaveLength(4);
+    expect(ZTopicList.parse([topics.outboxOfEvent(id), topics.outboxReserved].join(','))).toEqual([`outbox-event:${id}`, 'outbox-reserved']);
   });
 
   it.each(['event:not-a-uuid', 'chat:abc', 'user:', 'user:a b', `event:${id}x`])('rejects the unknown topic %p', (t) => {
