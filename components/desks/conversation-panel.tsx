@@ -6,6 +6,7 @@ import { Alert, Card } from '@/components/ui/card';
 import { useSubmit } from '@/components/ui/use-submit';
 import type { TBoardConversation, TBoardDesk } from '@/lib/desks/moderator-board';
 import type { TResult } from '@/lib/errors';
+import { DeskThread } from './desk-thread';
 import s from './desks.module.css';
 
 type TAction<I, T extends object = object> = (input: I) => Promise<TResult<T>>;
@@ -18,6 +19,7 @@ export type TConversationActions = {
   addTag: TAction<TRef & { name: string }, { tag: string }>;
   removeTag: TAction<TRef & { name: string }>;
   markRead: TAction<TRef>;
+  typing: TAction<TRef>;
 };
 
 async function fetchSuggestions(deskId: string, prefix: string): Promise<string[]> {
@@ -83,7 +85,6 @@ export function ConversationPanel({
   actions,
   onChanged,
   onGone,
-  children,
 }: {
   desk: TBoardDesk;
   c: TBoardConversation;
@@ -91,7 +92,6 @@ export function ConversationPanel({
   actions: TConversationActions;
   onChanged: () => void;
   onGone: () => void;
-  children?: React.ReactNode;
 }) {
   const assign = useSubmit(actions.assign, onChanged);
   const confidential = useSubmit(actions.confidential, onChanged);
@@ -139,7 +139,15 @@ export function ConversationPanel({
         <Tags desk={desk} c={c} actions={actions} onChanged={onChanged} />
       </div>
       {desk.welcomeMessage ? <p className={s.welcome} style={{ marginTop: 12 }}>{desk.welcomeMessage}</p> : null}
-      {children}
+      <DeskThread
+        conversationId={c.id}
+        myId={userId}
+        role="moderator"
+        canWrite
+        filesAllowed={desk.filesAllowed}
+        otherName={c.participantName}
+        onTyping={() => void actions.typing({ conversationId: c.id })}
+      />
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { useSubmit } from '@/components/ui/use-submit';
 import type { TParticipantView } from '@/lib/desks/participant-view';
 import type { TResult } from '@/lib/errors';
 import { topics } from '@/lib/live/topics';
+import { DeskThread } from './desk-thread';
 import s from './desks.module.css';
 
 type TAction<I, T extends object = object> = (input: I) => Promise<TResult<T>>;
@@ -16,6 +17,7 @@ export type TParticipantActions = {
   enter: TAction<{ deskId: string }, { conversationId: string }>;
   leave: TAction<{ conversationId: string }>;
   presence: TAction<{ conversationId: string; present: boolean }>;
+  typing: TAction<{ conversationId: string }>;
 };
 
 async function fetchView(conversationId: string): Promise<TParticipantView> {
@@ -44,7 +46,7 @@ function usePresence(conversationId: string, presence: TParticipantActions['pres
   }, [conversationId, presence]);
 }
 
-function Conversation({ conversationId, deskId, actions, onEnded }: { conversationId: string; deskId: string; actions: TParticipantActions; onEnded: () => void }) {
+function Conversation({ conversationId, deskId, myId, actions, onEnded }: { conversationId: string; deskId: string; myId: string; actions: TParticipantActions; onEnded: () => void }) {
   const topic = topics.conversation(conversationId);
   useLiveTopics([topic, topics.deskQueue(deskId)]);
   usePresence(conversationId, actions.presence);
@@ -84,6 +86,17 @@ function Conversation({ conversationId, deskId, actions, onEnded }: { conversati
           </Button>
         </Alert>
       ) : null}
+      {v.status !== 'hard_closed' ? (
+        <DeskThread
+          conversationId={conversationId}
+          myId={myId}
+          role="participant"
+          canWrite
+          filesAllowed={v.filesAllowed && v.status === 'open'}
+          otherName={v.moderator?.name ?? 'The moderator'}
+          onTyping={() => void actions.typing({ conversationId })}
+        />
+      ) : null}
       {v.status === 'queued' || v.status === 'open' ? (
         <div className="row">
           <Button variant="secondary" disabled={leave.pending} onClick={() => leave.submit({ conversationId })}>
@@ -99,11 +112,13 @@ function Conversation({ conversationId, deskId, actions, onEnded }: { conversati
 /** The participant's desk: the welcome message, then the queue or the conversation. */
 export function ParticipantDesk({
   deskId,
+  myId,
   welcomeMessage,
   initialConversationId,
   actions,
 }: {
   deskId: string;
+  myId: string;
   welcomeMessage: string;
   initialConversationId: string | null;
   actions: TParticipantActions;
@@ -114,7 +129,7 @@ export function ParticipantDesk({
     <div className="stack">
       {welcomeMessage ? <p className={s.welcome} data-testid="welcome">{welcomeMessage}</p> : null}
       {conversationId ? (
-        <Conversation key={conversationId} conversationId={conversationId} deskId={deskId} actions={actions} onEnded={() => enter.submit({ deskId })} />
+        <Conversation key={conversationId} conversationId={conversationId} deskId={deskId} myId={myId} actions={actions} onEnded={() => enter.submit({ deskId })} />
       ) : (
         <div className="row">
           <Button disabled={enter.pending} onClick={() => enter.submit({ deskId })}>

@@ -8,3 +8,4 @@ export * from './video';
 export * from './messages';
 export * from './desks';
 export * from './sessions';
+export * from './files';

@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { files } from './files';
 import { events } from './events';
 
 /**
  * The kinds of things that have a text conversation. A new kind (session, breakout, desk
  * conversation) adds its value here and registers its resource in lib/resources.
  */
-export const threadKind = pgEnum('thread_kind', ['chat']);
+export const threadKind = pgEnum('thread_kind', ['chat', 'desk_conversation']);
 
 /**
  * One text conversation, owned by one resource (`kind` + `owner_id`: a 1-1 chat, a session…).
@@ -41,8 +42,8 @@ export const messages = pgTable(
     seq: integer('seq').notNull(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
-    // A shared file; its table and foreign key arrive with files (desks).
-    attachmentId: uuid('attachment_id'),
+    // A shared file (db/schema/files.ts). Deleting the file (retention) keeps the message.
+    attachmentId: uuid('attachment_id').references((): AnyPgColumn => files.id, { onDelete: 'set null' }),
     piiFlaggedAt: timestamp('pii_flagged_at', { withTimezone: true }),
     redactedAt: timestamp('redacted_at', { withTimezone: true }),
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),

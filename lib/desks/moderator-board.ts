@@ -8,8 +8,9 @@ import { parseInput } from '@/lib/validation';
 import { visibleToModerator } from './permissions';
 import { ZEventRef } from './schemas';
 
-// Until desk conversations have their thread, news is the admission itself.
-const lastParticipantMessageAt = sql`${conversations.admittedAt}`;
+// The participant's latest message (moderators' own messages are no news to them).
+const lastParticipantMessageAt = sql`(select max(m.created_at) from messages m join threads th on th.id = m.thread_id
+  where th.kind = 'desk_conversation' and th.owner_id = ${conversations.id} and m.author_id = ${conversations.participantId})`;
 
 export type TBoardConversation = {
   id: string;

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { startBoss, stopBoss } from './boss';
 import { attachJobs, detachJobs } from '@/lib/tx/job-sink';
 import { registerChatWorkers } from './chat-jobs';
+import { registerDeskWorkers } from './desk-jobs';
 import { registerMailWorkers } from './mail-jobs';
 import { registerVideoWorkers } from './video-jobs';
 
@@ -22,6 +23,7 @@ export function startJobs(handle: DatabaseHandle): Promise<boolean> {
       await registerChatWorkers(boss, handle.db);
       await registerMailWorkers(boss, handle.db);
       await registerVideoWorkers(boss);
+      await registerDeskWorkers(boss, handle.db);
       // From here on, jobs that use-cases enqueue in their transactions are written (see inTx).
       attachJobs(handle.db, boss);
       console.log(`[fairground] jobs: pg-boss started in ${Date.now() - started} ms`);

@@ -4,9 +4,11 @@
  * its definition in its domain (see lib/chats/resource.ts and docs/shared-machinery.md).
  */
 import { chatResource } from '@/lib/chats/resource';
+import { deskConversationResource } from '@/lib/desks/resource';
 import { registerResource } from './registry';
 
 registerResource(chatResource);
+registerResource(deskConversationResource);
 
 export { issueRoomToken, type TRoomToken } from './issue-room-token';
 export { recordRoomEvent, type TWebhookOutcome } from './record-room-event';

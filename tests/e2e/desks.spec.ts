@@ -33,6 +33,9 @@ async function enter(page: Page, desk: string) {
   await page.getByRole('button', { name: 'Start a conversation' }).click();
 }
 
+// The smallest file file-type recognises as a PDF.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
 const item = (page: Page, who: string) => page.getByRole('button', { name: new RegExp(who) });
 
 test('chat desk: queue, live admission, assign, confidential, tags, hard close, bell and presence', async ({ browser, baseURL }) => {
@@ -67,6 +70,27 @@ test('chat desk: queue, live admission, assign, confidential, tags, hard close, 
   await expect(max.getByTestId('conversation-header')).toContainText(maxsParticipant);
   await expect(max.getByTestId('presence')).toHaveAttribute('data-present', 'true');
   await expect(item(max, maxsParticipant)).toHaveAttribute('data-news', 'false');
+
+  // Messages both ways, "is typing", a shared PDF (type checked by content), a flagged message.
+  const mp = maxsParticipant === P1 ? p1 : p2;
+  await mp.getByLabel('Message', { exact: true }).fill('Hello, my number is +49 170 1234567');
+  await mp.getByRole('button', { name: 'Send' }).click();
+  await expect(max.getByTestId('message').filter({ hasText: '+49 170 1234567' })).toBeVisible();
+  await max.getByLabel('Message', { exact: true }).pressSequentially('Send me your CV');
+  await expect(mp.getByTestId('typing')).toHaveText(`${DEMO.moderator} is typing…`);
+  await max.getByRole('button', { name: 'Send' }).click();
+  await expect(mp.getByTestId('message').filter({ hasText: 'Send me your CV' })).toBeVisible();
+  await mp.getByLabel('Share a file').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just text, not a PDF') });
+  await expect(mp.getByRole('alert')).toContainText('Share an image');
+  await mp.getByLabel('Share a file').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
+  const shared = max.getByRole('link', { name: /Shared file/ });
+  await expect(shared).toBeVisible();
+  const [download] = await Promise.all([max.waitForEvent('download'), shared.click()]);
+  expect(download.suggestedFilename()).toBe('cv.pdf');
+  const personal = max.getByTestId('message').filter({ hasText: '+49 170 1234567' });
+  await personal.hover();
+  await personal.getByRole('button', { name: 'Flag personal data' }).click();
+  await expect(personal).toContainText('flagged as personal data');
 
   // Closing below the limit admits the third participant live.
   await max.getByRole('button', { name: 'Close', exact: true }).click();
@@ -113,4 +137,10 @@ test('chat desk: queue, live admission, assign, confidential, tags, hard close, 
   await expect(max.getByTestId('presence')).toHaveAttribute('data-present', 'true');
   await p3.close({ runBeforeUnload: true });
   await expect(max.getByTestId('presence')).toHaveAttribute('data-present', 'false');
+
+  // A closed conversation re-opens when the participant writes again (Olivia has a free place).
+  await leaving.getByLabel('Message', { exact: true }).fill('One more question, please');
+  await leaving.getByRole('button', { name: 'Send' }).click();
+  await expect(leaving.getByTestId('admitted')).toContainText(DEMO.organizer);
+  await expect(item(olivia, maxsParticipant)).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { createDesk } from '@/lib/desks/create-desk';
 import { enterDesk } from '@/lib/desks/enter-desk';
 import { announceTyping, markPresence, markRead } from '@/lib/desks/presence';
 import { addTag, removeTag } from '@/lib/desks/tag-conversation';
+import { anonymiseDeskNow } from '@/lib/desks/anonymise-desk';
 import { authedAction } from '@/lib/http/action';
 
 export const createDeskAction = authedAction(async (user, input: unknown) => createDesk(getDb(), user, input));
@@ -21,3 +22,4 @@ export const setConfidentialAction = authedAction(async (user, input: unknown) =
 export const addTagAction = authedAction(async (user, input: unknown) => addTag(getDb(), user, input));
 export const removeTagAction = authedAction(async (user, input: unknown) => (await removeTag(getDb(), user, input), {}));
 export const markReadAction = authedAction(async (user, input: unknown) => (await markRead(getDb(), user, input), {}));
+export const anonymiseDeskAction = authedAction(async (user, input: unknown) => anonymiseDeskNow(getDb(), user, input));

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { DeskAdmin } from '@/components/desks/desk-admin';
 import { ParticipantDesk } from '@/components/desks/participant-desk';
 import { QueueChart } from '@/components/desks/queue-chart';
 import { ButtonLink } from '@/components/ui/button';
@@ -10,7 +11,7 @@ import { queueChart } from '@/lib/desks/queue-chart';
 import { AppError } from '@/lib/errors';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { formatInstant } from '@/lib/time/format';
-import { enterDeskAction, leaveConversationAction, markPresenceAction } from '../actions';
+import { anonymiseDeskAction, enterDeskAction, leaveConversationAction, markPresenceAction, typingAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Chat desk' };
 
@@ -38,6 +39,7 @@ export default async function DeskPage({ params }: Props) {
         <Card>
           <h3 style={{ marginTop: 0 }}>Queue over the day</h3>
           <QueueChart points={await queueChart(getDb(), desk.id)} label={(iso) => formatInstant(new Date(iso), event.timeZone)} />
+          <DeskAdmin deskId={desk.id} anonymisedAt={desk.anonymisedAt ? formatInstant(desk.anonymisedAt, event.timeZone) : null} anonymise={anonymiseDeskAction} />
         </Card>
       ) : null}
       {page.moderates ? (
@@ -49,9 +51,10 @@ export default async function DeskPage({ params }: Props) {
       ) : (
         <ParticipantDesk
           deskId={desk.id}
+          myId={user.id}
           welcomeMessage={desk.welcomeMessage}
           initialConversationId={page.conversationId}
-          actions={{ enter: enterDeskAction, leave: leaveConversationAction, presence: markPresenceAction }}
+          actions={{ enter: enterDeskAction, leave: leaveConversationAction, presence: markPresenceAction, typing: typingAction }}
         />
       )}
     </div>

@@ -12,6 +12,7 @@ import {
   markReadAction,
   removeTagAction,
   setConfidentialAction,
+  typingAction,
 } from '../actions';
 
 export const metadata: Metadata = { title: 'All Conversations' };
@@ -36,6 +37,7 @@ export default async function AllConversationsPage({ params }: { params: Promise
           addTag: addTagAction,
           removeTag: removeTagAction,
           markRead: markReadAction,
+          typing: typingAction,
         }}
       />
     </div>
