@@ -77,7 +77,10 @@ export default async function ChatCallPage({ params }: Props) {
   return (
     <div className="stack">
       <LiveRefresh topics={[`user:${user.id}`]} />
-      <p className="small"><Link href={role === 'talent' ? back : `/events/${slug}/chats/manage`}>← Back to 1-1 chats</Link></p>
+      <p className="small row" style={{ justifyContent: 'space-between' }}>
+        <Link href={role === 'talent' ? back : `/events/${slug}/chats/manage`}>← Back to 1-1 chats</Link>
+        <Link href={`/events/${slug}/desks`} target="_blank">Need help? Ask a chat desk</Link>
+      </p>
       <Card>
         <div className="row" style={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
           <div className="stack" style={{ gap: 4 }}>
