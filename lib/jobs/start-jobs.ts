@@ -5,6 +5,7 @@ import { registerChatWorkers } from './chat-jobs';
 import { registerDeskWorkers } from './desk-jobs';
 import { registerMailWorkers } from './mail-jobs';
 import { registerVideoWorkers } from './video-jobs';
+import { registerSessionWorkers } from '@/lib/sessions/stage-effects';
 
 declare global {
   var __fairgroundJobs: Promise<boolean> | undefined;
@@ -24,6 +25,7 @@ export function startJobs(handle: DatabaseHandle): Promise<boolean> {
       await registerMailWorkers(boss, handle.db);
       await registerVideoWorkers(boss);
       await registerDeskWorkers(boss, handle.db);
+      await registerSessionWorkers(boss, handle.db);
       // From here on, jobs that use-cases enqueue in their transactions are written (see inTx).
       attachJobs(handle.db, boss);
       console.log(`[fairground] jobs: pg-boss started in ${Date.now() - started} ms`);

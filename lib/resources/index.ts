@@ -5,10 +5,12 @@
  */
 import { chatResource } from '@/lib/chats/resource';
 import { deskConversationResource } from '@/lib/desks/resource';
+import { sessionResource } from '@/lib/sessions/resource';
 import { registerResource } from './registry';
 
 registerResource(chatResource);
 registerResource(deskConversationResource);
+registerResource(sessionResource);
 
 export { issueRoomToken, type TRoomToken } from './issue-room-token';
 export { recordRoomEvent, type TWebhookOutcome } from './record-room-event';

@@ -10,6 +10,7 @@ import { parseInput } from '@/lib/validation';
 import { isModerator, mayEnter, requireSessionRole, type TSession } from './permissions';
 import { roomState } from './room-window';
 import { inSessionTx } from './session-tx';
+import { syncStageLater } from './stage-effects';
 import { moveStageRequest, type TStageRequest } from './stage-transitions';
 import { ZSessionId } from './schemas';
 
@@ -18,7 +19,7 @@ export const ZStageDecision = z.object({
   decision: z.enum(['accept', 'decline', 'move_back'], { message: 'Accept, decline or move back' }),
 });
 
-/** What happens on LiveKit after a stage change commits: publish granted or taken away. */
+/** What a stage change means on LiveKit once committed (synced by stage-effects): publish granted or taken away. */
 export type TStageEffect = { sessionId: string; userId: string; publish: boolean } | null;
 
 function requireOpenRoom(session: TSession, now: Date) {
@@ -58,9 +59,10 @@ export async function goOnStage(db: Db, actor: TActor | null, sessionId: unknown
   const id = parseInput(ZSessionId, sessionId);
   const { session } = await requireSessionRole(db, actor, id);
   requireOpenRoom(session, now);
-  return inSessionTx(db, async (tx) => {
+  return inSessionTx(db, async (tx, _mails, work) => {
     const row = await moveStageRequest(tx, { sessionId: id, userId: actor!.id }, ['accepted'], { status: 'ready', readyAt: now }, 'Your request is no longer accepted — ask again.');
     await publishHints(tx, [hint(row)]);
+    syncStageLater(db, work, { sessionId: id, userId: actor!.id });
     return { sessionId: id, userId: actor!.id, publish: true };
   });
 }
@@ -69,9 +71,10 @@ export async function goOnStage(db: Db, actor: TActor | null, sessionId: unknown
 export async function leaveStage(db: Db, actor: TActor | null, sessionId: unknown): Promise<TStageEffect> {
   const id = parseInput(ZSessionId, sessionId);
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
-  return inSessionTx(db, async (tx) => {
+  return inSessionTx(db, async (tx, _mails, work) => {
     const row = await moveStageRequest(tx, { sessionId: id, userId: actor.id }, ['ready', 'accepted'], { status: 'left', endedAt: new Date() }, 'You are not on screen.');
     await publishHints(tx, [hint(row)]);
+    syncStageLater(db, work, { sessionId: id, userId: actor.id });
     return { sessionId: id, userId: actor.id, publish: false };
   });
 }
@@ -89,7 +92,7 @@ export async function decideStage(db: Db, actor: TActor | null, input: unknown, 
   const { session, role } = await requireSessionRole(db, actor, request.sessionId);
   if (!isModerator(role)) throw new AppError('forbidden', 'Only the hosts of this session decide who comes on screen.');
   if (data.decision === 'accept') requireOpenRoom(session, now);
-  return inSessionTx(db, async (tx) => {
+  return inSessionTx(db, async (tx, _mails, work) => {
     const by = { decidedBy: actor.id, decidedAt: now };
     const row =
       data.decision === 'accept'
@@ -98,6 +101,7 @@ export async function decideStage(db: Db, actor: TActor | null, input: unknown, 
           ? await moveStageRequest(tx, { id: request.id }, ['pending'], { status: 'declined', ...by }, 'This request was withdrawn or decided by another host.')
           : await moveStageRequest(tx, { id: request.id }, ['accepted', 'ready'], { status: 'left', endedAt: now }, 'This person is no longer on screen.');
     await publishHints(tx, [hint(row), { topic: topics.user(row.userId), ids: { stage: row.id } }]);
+    if (data.decision === 'move_back') syncStageLater(db, work, { sessionId: row.sessionId, userId: row.userId });
     return data.decision === 'move_back' ? { sessionId: row.sessionId, userId: row.userId, publish: false } : null;
   });
 }

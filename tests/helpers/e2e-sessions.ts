@@ -5,7 +5,7 @@ import { DEMO_FAIR } from './e2e';
 export const SESSION_PEOPLE = { host: 'Nora Visser', talentA: 'Greta Moreau', talentB: 'Hugo Larsen' } as const;
 export const PROGRAMME_URL = `/events/${DEMO_FAIR.slug}/sessions`;
 
-export type TSessionForm = { title: string; capacity?: string; signUp?: boolean; day?: 'first' | 'second'; start?: string; end?: string; company?: string; hosts?: string[]; stageLimit?: string };
+export type TSessionForm = { title: string; capacity?: string; signUp?: boolean; day?: 'first' | 'second'; date?: string; start?: string; end?: string; company?: string; hosts?: string[]; stageLimit?: string };
 
 /** As the organizer: creates a session through Manage → Sessions. */
 export async function createSessionAsOrganizer(page: Page, f: TSessionForm): Promise<void> {
@@ -16,6 +16,7 @@ export async function createSessionAsOrganizer(page: Page, f: TSessionForm): Pro
   if (f.company) await form.getByLabel('Company').selectOption({ label: f.company });
   const day = form.getByLabel('Day');
   if (f.day === 'second') await day.selectOption({ index: 1 });
+  if (f.date) await day.selectOption(f.date);
   if (f.start) await form.getByLabel('Starts at').fill(f.start);
   if (f.end) await form.getByLabel('Ends at').fill(f.end);
   if (f.capacity) await form.getByLabel('Capacity').fill(f.capacity);
@@ -31,4 +32,18 @@ export async function createSessionAsOrganizer(page: Page, f: TSessionForm): Pro
 /** The card of a session in a list, by its title. */
 export function sessionCard(page: Page, title: string) {
   return page.getByRole('listitem', { name: title });
+}
+
+/** A session running now in the demo fair's zone: today, started up to 5 minutes ago, an hour long (past midnight if need be). */
+export function sessionRunningNow(now = new Date()) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  const minutes = Number(parts.hour) * 60 + Number(parts.minute);
+  const start = Math.floor(minutes / 5) * 5;
+  const end = (start + 60) % 1440;
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, start: hhmm(start), end: hhmm(end) };
 }
