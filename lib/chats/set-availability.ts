@@ -5,13 +5,13 @@ import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
+import { formatInstant } from '@/lib/time/format';
+import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
 import { canManageAvailabilityOf } from './permissions';
 import { heldSlot } from './queries';
 import { ZSetAvailabilityInput } from './schemas';
 import { slotGrid, type TSlotTime } from './slot-grid';
-import { formatInstant } from '@/lib/time/format';
-import { inTx } from '@/lib/tx/in-tx';
 
 /**
  * Sets a recruiter's slots on one day to exactly the chosen start times. Booked slots stay:
@@ -114,9 +114,14 @@ async function clashingSlots(tx: DbOrTx, recruiterId: string, wanted: TSlotTime[
     )
     .orderBy(asc(slots.startsAt));
   const clock = (d: Date) => formatInstant(d, timeZone, { withDay: false });
-  return wanted.flatMap((w) => {
+  return wanted.map((w) => {
+    // None when the clashing slot was removed again since our insert (a concurrent edit undone).
     const other = rows.find((r) => r.startsAt < w.endsAt && r.endsAt > w.startsAt);
-    // Gone again by now (the other edit was undone): say so rather than name nothing.
-    return [{ startsAt: w.startsAt.toISOString(), label: clock(w.startsAt), otherEvent: other?.eventName ?? 'another event', otherLabel: other ? `${clock(other.startsAt)}–${clock(other.endsAt)}` : 'a slot saved at the same moment' }];
+    return {
+      startsAt: w.startsAt.toISOString(),
+      label: clock(w.startsAt),
+      otherEvent: other?.eventName ?? 'another event',
+      otherLabel: other ? `${clock(other.startsAt)}–${clock(other.endsAt)}` : 'a slot saved at the same moment',
+    };
   });
 }
