@@ -32,7 +32,11 @@ export async function endChatNow(chatId: string): Promise<void> {
   url.pathname = `/${process.env.E2E_VIDEO_DATABASE}`;
   const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql`update chat_requests set starts_at = now() - interval '5 minutes', ends_at = now() where id = ${chatId} and status = 'confirmed' returning id`;
+    // The slot moves with it: the database holds a confirmed chat to its slot's times (migration 0011).
+    const rows = await sql`with moved as (
+        update slots set starts_at = now() - interval '5 minutes', ends_at = now()
+        where id = (select slot_id from chat_requests where id = ${chatId}))
+      update chat_requests set starts_at = now() - interval '5 minutes', ends_at = now() where id = ${chatId} and status = 'confirmed' returning id`;
     expect(rows).toHaveLength(1);
   } finally {
     await sql.end();
