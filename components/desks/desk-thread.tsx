@@ -5,6 +5,7 @@ import { useLiveHint } from '@/components/live/live-provider';
 import { useThread } from '@/components/threads/use-thread';
 import { Button } from '@/components/ui/button';
 import { topics } from '@/lib/live/topics';
+import type { TMessagePage } from '@/lib/threads/list-messages';
 import s from './desks.module.css';
 
 async function send(url: string, init: RequestInit): Promise<unknown> {
@@ -73,7 +74,10 @@ export function DeskThread({
   });
   const flag = useMutation({
     mutationFn: (messageId: string) => send(`/api/messages/${messageId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'flag' }) }),
-    onSuccess: () => void refresh(),
+    // Marked here rather than refetched: a refetch started now could be the thread's cursor read,
+    // which skips changed messages; the thread's own hint reads the whole page again anyway.
+    onSuccess: (_r, messageId) =>
+      qc.setQueryData<TMessagePage>(key, (page) => page && { ...page, items: page.items.map((m) => (m.id === messageId ? { ...m, flagged: true } : m)) }),
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

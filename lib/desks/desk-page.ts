@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { companies, deskModerators, desks } from '@/db/schema';
+import { companies, deskModerators, desks, events } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canViewEvent, type TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
@@ -49,4 +49,15 @@ export async function moderatedDeskIds(db: DbOrTx, userId: string, eventId: stri
     .innerJoin(desks, eq(desks.id, deskModerators.deskId))
     .where(and(eq(deskModerators.userId, userId), eq(desks.eventId, eventId)));
   return rows.map((r) => r.id);
+}
+
+/** Events where the person moderates a desk not over yet: their dashboard links All Conversations. */
+export async function eventsWithMyDesks(db: DbOrTx, userId: string, now = new Date()): Promise<{ slug: string; name: string }[]> {
+  return db
+    .selectDistinct({ slug: events.slug, name: events.name })
+    .from(deskModerators)
+    .innerJoin(desks, eq(desks.id, deskModerators.deskId))
+    .innerJoin(events, eq(events.id, desks.eventId))
+    .where(and(eq(deskModerators.userId, userId), gt(desks.closesAt, now)))
+    .orderBy(asc(events.name));
 }

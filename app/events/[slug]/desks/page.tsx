@@ -6,20 +6,31 @@ import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { listDesks } from '@/lib/desks/desk-page';
 import { deskSetup } from '@/lib/desks/desk-setup';
 import { loadEventForPage } from '@/lib/events/load-event';
+import { listProgramme } from '@/lib/sessions/queries';
 import { formatInstant } from '@/lib/time/format';
 import s from '@/components/desks/desks.module.css';
 
 export const metadata: Metadata = { title: 'Live Events' };
 
-/** Live Events: the event's desks, planned and running — running ones highlighted. */
+type TLiveItem = { id: string; kind: 'Chat desk' | 'Session'; name: string; href: string; by: string | null; opensAt: Date; closesAt: Date; mine: boolean };
+
+/** Live Events: the event's chat desks and sessions, planned and running — running ones highlighted. */
 export default async function LiveEventsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { event, user } = await loadEventForPage(slug);
   const db = getDb();
-  const [desks, setup] = await Promise.all([listDesks(db, user, event.id), deskSetup(db, user, event.id)]);
+  const [desks, sessions, setup] = await Promise.all([listDesks(db, user, event.id), listProgramme(db, event.id, user?.id ?? null, {}), deskSetup(db, user, event.id)]);
   const now = new Date();
+  const items: TLiveItem[] = [
+    ...desks.map((d) => ({ id: d.id, kind: 'Chat desk' as const, name: d.name, href: `/events/${slug}/desks/${d.id}`, by: d.companyName, opensAt: d.opensAt, closesAt: d.closesAt, mine: d.moderating })),
+    ...sessions
+      .filter((c) => !c.session.cancelledAt)
+      .map((c) => ({ id: c.session.id, kind: 'Session' as const, name: c.session.title, href: `/events/${slug}/sessions/${c.session.id}`, by: c.company?.name ?? null, opensAt: c.session.startsAt, closesAt: c.session.endsAt, mine: c.isHost })),
+  ]
+    .filter((i) => i.closesAt > now)
+    .sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
   const moderating = desks.some((d) => d.moderating);
-  const running = (d: (typeof desks)[number]) => d.opensAt <= now && now < d.closesAt;
+  const running = (i: TLiveItem) => i.opensAt <= now && now < i.closesAt;
   return (
     <div className="stack">
       <Card>
@@ -30,30 +41,30 @@ export default async function LiveEventsPage({ params }: { params: Promise<{ slu
             {moderating ? <ButtonLink href={`/events/${slug}/desks/all`}>All Conversations</ButtonLink> : null}
           </span>
         </div>
-        <p className="muted small">Chat desks of this event, planned and running. Times in {event.timeZone}.</p>
+        <p className="muted small">Chat desks and sessions of this event, planned and running. Times in {event.timeZone}.</p>
       </Card>
-      {desks.length === 0 ? (
-        <EmptyState title="No chat desks yet">
-          <p>Organizers add desks under Manage → Chat desks.</p>
+      {items.length === 0 ? (
+        <EmptyState title="Nothing planned any more">
+          <p>Organizers add chat desks under Manage → Chat desks, and sessions under Manage → Sessions.</p>
         </EmptyState>
       ) : (
         <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {desks.filter((d) => d.closesAt > now).map((d) => (
-            <li key={d.id}>
-              <Card className={running(d) ? s.running : undefined}>
+          {items.map((i) => (
+            <li key={i.id}>
+              <Card className={running(i) ? s.running : undefined}>
                 <div className="row" style={{ justifyContent: 'space-between' }}>
-                  <Link href={`/events/${slug}/desks/${d.id}`}>
-                    <strong>{d.name}</strong>
+                  <Link href={i.href}>
+                    <strong>{i.name}</strong>
                   </Link>
                   <span className="row">
-                    {running(d) ? <Badge tone="ok">Running now</Badge> : <Badge>Planned</Badge>}
-                    {d.moderating ? <Badge tone="brand">You moderate</Badge> : null}
+                    <Badge>{i.kind}</Badge>
+                    {running(i) ? <Badge tone="ok">Running now</Badge> : <Badge>Planned</Badge>}
+                    {i.mine ? <Badge tone="brand">{i.kind === 'Chat desk' ? 'You moderate' : 'You host'}</Badge> : null}
                   </span>
                 </div>
-                {d.companyName ? <p className="small muted" style={{ margin: 0 }}>{d.companyName}</p> : null}
-                {d.description ? <p className="small">{d.description}</p> : null}
+                {i.by ? <p className="small muted" style={{ margin: 0 }}>{i.by}</p> : null}
                 <p className="small muted" style={{ margin: 0 }}>
-                  {formatInstant(d.opensAt, event.timeZone)} – {formatInstant(d.closesAt, event.timeZone)}
+                  {formatInstant(i.opensAt, event.timeZone)} – {formatInstant(i.closesAt, event.timeZone)}
                 </p>
               </Card>
             </li>
