@@ -4,9 +4,11 @@ import { roomName } from '@/lib/resources/rooms';
 import type { TWork } from '@/lib/tx/in-tx';
 import { setPublishSources } from '@/lib/video/participant-permissions';
 import { videoConfig, type TVideoConfig } from '@/lib/video/video-config';
+import { reconcileSessionAttendance } from './reconcile-attendance';
 import { isOnStage } from './room';
 
 export const SESSION_STAGE_SYNC = 'session-stage-sync';
+export const SESSION_ATTENDANCE_RECONCILE = 'session-attendance-reconcile';
 export type TStageSyncJob = { sessionId: string; userId: string };
 
 /**
@@ -39,4 +41,8 @@ export function syncStageLater(db: Db, work: TWork, job: TStageSyncJob): void {
 export async function registerSessionWorkers(boss: PgBoss, db: Db, options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   await boss.createQueue(SESSION_STAGE_SYNC, { name: SESSION_STAGE_SYNC, policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
   await boss.work<TStageSyncJob>(SESSION_STAGE_SYNC, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => syncStagePermission(db, job!.data));
+  // Every minute, one instance compares open attendance with the rooms LiveKit lists.
+  await boss.createQueue(SESSION_ATTENDANCE_RECONCILE, { name: SESSION_ATTENDANCE_RECONCILE, policy: 'singleton', retryLimit: 0, expireInSeconds: 120 });
+  await boss.work(SESSION_ATTENDANCE_RECONCILE, { pollingIntervalSeconds: 5 }, () => reconcileSessionAttendance(db));
+  await boss.schedule(SESSION_ATTENDANCE_RECONCILE, '* * * * *');
 }

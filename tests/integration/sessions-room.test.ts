@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { eventSessions, users } from '@/db/schema';
+import { eventSessions, sessionAttendance, users } from '@/db/schema';
+import { reconcileSessionAttendance } from '@/lib/sessions/reconcile-attendance';
 import { roomData } from '@/lib/sessions/room-data';
 import { issueRoomToken } from '@/lib/resources';
 import { actOnMessage, listMessages, postMessage } from '@/lib/threads';
@@ -75,4 +76,21 @@ test('the session chat: everyone in the room writes; hosts hide a message, which
   expect(seen.items.map((m) => m.body)).toEqual(['Welcome!']);
   const hosts = await listMessages(t.db, actor(HOST), { kind: 'session', ownerId: id });
   expect(hosts.items).toHaveLength(2);
+});
+
+test('attendance that webhooks left open is closed once LiveKit no longer lists the participant', async () => {
+  const id = await makeSession(t.db, fair, { title: 'Attendance session' });
+  const joined = new Date(Date.now() - 10 * 60_000);
+  await t.db.insert(sessionAttendance).values([
+    { participantSid: 'PA_still_here', sessionId: id, userId: talent(12), joinedAt: joined },
+    { participantSid: 'PA_gone_silently', sessionId: id, userId: talent(13), joinedAt: joined },
+  ]);
+  const now = new Date();
+  // The server's list, as LiveKit's ListParticipants gives it for the session's room.
+  const closed = await reconcileSessionAttendance(t.db, now, async (room) => (room === `session-${id}` ? ['PA_still_here'] : []));
+  expect(closed).toBe(1);
+  const rows = await t.db.select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, id));
+  expect(Object.fromEntries(rows.map((r) => [r.participantSid, r.leftAt?.getTime() ?? null]))).toEqual({ PA_still_here: null, PA_gone_silently: now.getTime() });
+  const room = await roomData(t.db, actor(talent(12)), id);
+  expect(room.audience.map((p) => p.id)).toEqual([talent(12)]);
 });
