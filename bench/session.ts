@@ -34,6 +34,8 @@ const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
 const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
 const SESSION_COOKIE = 'authjs.session-token';
 const QUESTIONS = 20;
+// As the room's Q&A tab (components/sessions/room/qa-tab.tsx): at most one refetch per second.
+const QA_REFRESH_MS = 1000;
 
 const flag = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -112,7 +114,29 @@ async function connectWatchers(port: number, topicList: string[], cookies: strin
   const reqs: http.ClientRequest[] = [];
   const stats = { refetches: 0, refetchErrors: 0 };
   const busy = new Map<string, 'idle' | 'running' | 'dirty'>();
+  const lastQa = new Map<number, number>();
+  const waitingQa = new Set<number>();
   const hinted = (w: number, topic: string) => {
+    if (!refetch) return;
+    if (topic.startsWith('session-qa:')) {
+      // The Q&A tab's throttle: the first hint at once, later ones trailing, once per second.
+      const wait = (lastQa.get(w) ?? 0) + QA_REFRESH_MS - performance.now();
+      if (wait > 0) {
+        if (!waitingQa.has(w)) {
+          waitingQa.add(w);
+          setTimeout(() => {
+            waitingQa.delete(w);
+            lastQa.set(w, performance.now());
+            fetchOnce(w, topic);
+          }, wait);
+        }
+        return;
+      }
+      lastQa.set(w, performance.now());
+    }
+    fetchOnce(w, topic);
+  };
+  const fetchOnce = (w: number, topic: string) => {
     if (!refetch) return;
     const key = `${w}|${topic}`;
     const state = busy.get(key) ?? 'idle';
@@ -203,7 +227,7 @@ async function main(): Promise<void> {
     const db = handle.db;
     const secret = randomBytes(33).toString('base64');
     const port = await freePort();
-    const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: dbUrl, AUTH_SECRET: secret, SEED_DEMO: '1', PORT: String(port), NEXT_DIST_DIR: DIST_DIR };
+    const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: dbUrl, AUTH_SECRET: secret, AUTH_URL: `http://${HOST}:${port}`, SEED_DEMO: '1', PORT: String(port), NEXT_DIST_DIR: DIST_DIR };
     const next = spawnLogged('next', [NEXT_BIN, 'start', '-p', String(port), '-H', HOST], env, port);
     children.push(next);
     let eventId = '';

@@ -1,7 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { useLiveTopics } from '@/components/live/live-provider';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLiveHint, useLiveTopics } from '@/components/live/live-provider';
 import { Button } from '@/components/ui/button';
 import type { TQuestion } from '@/lib/sessions/qa';
 import { api } from './api';
@@ -10,14 +10,42 @@ import s from './room.module.css';
 
 type TList = { questions: (Omit<TQuestion, 'createdAt'> & { createdAt: string })[]; canModerate: boolean };
 
+/**
+ * Votes come in bursts (a popular question, a thousand people in the room): the list is
+ * refetched at most this often on hints, not once per vote; the viewer's own vote or question
+ * shows at once. A reconnect refetches immediately.
+ */
+export const QA_REFRESH_MS = 1000;
+
+/** Refetches on hints of a topic, at most once per `everyMs` (first hint at once, the rest trailing). */
+function useThrottledRefetch(topic: string, everyMs: number, refetch: () => void) {
+  const last = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useLiveHint(topic, (hint) => {
+    const wait = last.current + everyMs - Date.now();
+    if (hint.resync || wait <= 0) {
+      last.current = Date.now();
+      return refetch();
+    }
+    timer.current ??= setTimeout(() => {
+      timer.current = undefined;
+      last.current = Date.now();
+      refetch();
+    }, wait);
+  });
+}
+
 /** Q&A: ask, upvote once (and take it back), sorted by votes then time; hosts answer, hide and pin. */
 export function QaTab({ sessionId }: { sessionId: string }) {
   const topic = `session-qa:${sessionId}`;
   useLiveTopics([topic]);
   const qc = useQueryClient();
-  const key = [topic, 'questions'];
+  // Not keyed by the topic: the live provider would then refetch on every single vote.
+  const key = ['session-questions', sessionId];
   const list = useQuery({ queryKey: key, queryFn: () => api<TList>(`/api/sessions/${sessionId}/questions`), staleTime: 5_000 });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
+  useThrottledRefetch(topic, QA_REFRESH_MS, () => void refresh());
   const [draft, setDraft] = useState('');
   const ask = useMutation({
     mutationFn: (body: string) => api(`/api/sessions/${sessionId}/questions`, { method: 'POST', body: { body } }),
