@@ -72,6 +72,8 @@ export const CONSTRAINTS: Record<string, TConstraintEntry> = {
   desks_limit_range: invalid('Allow between 1 and 20 open conversations per moderator.', 'limitPerModerator'),
   desks_retention_range: invalid('Keep conversations between 0 and 3650 days.', 'retentionDays'),
   desk_tags_name_length: invalid('Give the tag a name of at most 40 characters.', 'name'),
+  files_size_range: invalid('Files can be at most 10 MB, and not empty. Choose another one.', 'file'),
+  files_name_length: invalid('Give the file a name of at most 200 characters.', 'name'),
   desk_moderators_open_count_nonneg: { code: 'not_allowed_now', message: 'This conversation was already closed. Reload All Conversations.' },
   conversations_open_assigned: { code: 'not_allowed_now', message: 'An open conversation needs a moderator. Assign one first.' },
   conversations_confidential_one_moderator: { code: 'not_allowed_now', message: 'Only a conversation with a moderator can be confidential. Take it first.' },
