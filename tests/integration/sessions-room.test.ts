@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
+import { WebhookReceiver } from 'livekit-server-sdk';
 import { eventSessions, sessionAttendance, users } from '@/db/schema';
 import { reconcileSessionAttendance } from '@/lib/sessions/reconcile-attendance';
 import { roomData } from '@/lib/sessions/room-data';
-import { issueRoomToken } from '@/lib/resources';
+import { issueRoomToken, recordRoomEvent } from '@/lib/resources';
 import { actOnMessage, listMessages, postMessage } from '@/lib/threads';
 import { signUp } from '@/lib/sessions/sign-up';
 import { decideStage, goOnStage, requestStage } from '@/lib/sessions/stage';
 import { actor, codeOf, demoFair } from '../helpers/chat-fixtures';
 import { HOST, makeSession, talent } from '../helpers/session-fixtures';
+import { LIVEKIT_TEST, signWebhook, webhookBody } from '../helpers/livekit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const VIDEO = { url: 'ws://127.0.0.1:7880', apiKey: 'devkey', apiSecret: 'a-test-secret-of-at-least-32-chars!!' };
@@ -93,4 +95,23 @@ test('attendance that webhooks left open is closed once LiveKit no longer lists 
   expect(Object.fromEntries(rows.map((r) => [r.participantSid, r.leftAt?.getTime() ?? null]))).toEqual({ PA_still_here: null, PA_gone_silently: now.getTime() });
   const room = await roomData(t.db, actor(talent(12)), id);
   expect(room.audience.map((p) => p.id)).toEqual([talent(12)]);
+});
+
+test("LiveKit's webhooks for a session's room record who is in the audience, once per delivery", async () => {
+  const id = await makeSession(t.db, fair, { title: 'Webhook session' });
+  await openNow(id);
+  const deliver = async (event: 'participant_joined' | 'participant_left', identity: string, sid: string, eventId: string) => {
+    const body = webhookBody({ event, room: `session-${id}`, identity, sid, at: new Date(), id: eventId });
+    return recordRoomEvent(t.db, await new WebhookReceiver(LIVEKIT_TEST.apiKey, LIVEKIT_TEST.apiSecret).receive(body, await signWebhook(body)));
+  };
+  expect(await deliver('participant_joined', talent(14), 'PA_a', 'EV_1')).toBe('recorded');
+  expect(await deliver('participant_joined', talent(14), 'PA_a', 'EV_1')).toBe('duplicate');
+  expect(await deliver('participant_joined', HOST, 'PA_h', 'EV_2')).toBe('recorded');
+  expect(await deliver('participant_joined', talent(15), 'PA_b', 'EV_3')).toBe('recorded');
+  let room = await roomData(t.db, actor(talent(14)), id);
+  // Hosts are listed as hosts, not in the audience.
+  expect(room.audience.map((p) => p.id).sort()).toEqual([talent(14), talent(15)]);
+  expect(await deliver('participant_left', talent(15), 'PA_b', 'EV_4')).toBe('recorded');
+  room = await roomData(t.db, actor(talent(14)), id);
+  expect(room.audience.map((p) => p.id)).toEqual([talent(14)]);
 });
