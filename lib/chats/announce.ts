@@ -24,6 +24,8 @@ export type TChatFacts = {
   event: Pick<typeof events.$inferSelect, 'id' | 'slug' | 'name' | 'timeZone'>;
   talent: TPersonRow;
   recruiter: TPersonRow;
+  /** The colleague a decline suggests, if any. */
+  suggestedName?: string | null;
 };
 
 /**
@@ -34,7 +36,10 @@ export type TChatFacts = {
 export async function announceChat(tx: Tx, chatId: string, news: TChatNews, actorId?: string): Promise<string[]> {
   // One round trip for everything the messages need.
   const [row] = await selectChatFacts(tx).where(eq(chatRequests.id, chatId));
-  return announceChatFacts(tx, row!, news, actorId);
+  // A decline may point the talent to a colleague: the message has to name them.
+  const suggestedId = news === 'declined' ? row!.chat.suggestedRecruiterId : null;
+  const [suggested] = suggestedId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, suggestedId)) : [];
+  return announceChatFacts(tx, { ...row!, suggestedName: suggestedId ? (suggested?.name ?? 'a colleague') : null }, news, actorId);
 }
 
 /** A chat with its event and both people: what every message about it needs. Callers add the where. */
@@ -76,7 +81,11 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
       told.push({ to: talent, title: `${recruiter.name} accepted your 1-1 chat request`, body: 'Pick a time that suits you.' });
       break;
     case 'declined':
-      told.push({ to: sender, title: `${receiver.name} declined the 1-1 chat request`, body: c.declineMessage ?? '' });
+      told.push({
+        to: sender,
+        title: `${receiver.name} declined the 1-1 chat request`,
+        body: [c.declineMessage ?? '', facts.suggestedName ? `${receiver.name} suggests their colleague ${facts.suggestedName} — you can ask them instead.` : ''].filter(Boolean).join('\n\n'),
+      });
       break;
     case 'withdrawn':
       told.push({ to: receiver, title: `${sender.name} withdrew the 1-1 chat request`, body: '' });

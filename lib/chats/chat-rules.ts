@@ -63,3 +63,18 @@ export async function loadFutureSlot(db: DbOrTx, slotId: string, recruiterId: st
   if (slot.startsAt.getTime() <= now.getTime()) throw new AppError('not_allowed_now', 'That slot has already started — pick a later one.');
   return slot;
 }
+
+/** The clash error as the talent reads it when they are the one picking the time. */
+export function inTalentWords(err: unknown): never {
+  if (err instanceof AppError && err.code === 'time_clash') {
+    throw new AppError('time_clash', 'You already have a 1-1 chat at that time — pick another slot.', { slotId: 'Clashes with another of your chats' });
+  }
+  throw err;
+}
+
+/** A confirmed chat whose start has passed is under way (or over): it can no longer be moved or cancelled. */
+export function assertNotStarted(chat: { status: string; startsAt: Date | null }, now: Date): void {
+  if (chat.status === 'confirmed' && chat.startsAt && chat.startsAt.getTime() <= now.getTime()) {
+    throw new AppError('not_allowed_now', 'This chat has already started, so it can no longer be moved or cancelled. Join it, or leave a message in its call.');
+  }
+}

@@ -20,6 +20,10 @@ export async function requestChat(db: Db, actor: TActor | null, eventId: string,
   assertNotSelf(actor!.id, data.recruiterId);
   const settings = await openSettings(db, eventId, data.recruiterId);
   if (settings.bookingMode !== 'selective') throw new AppError('not_allowed_now', 'This recruiter takes direct bookings — pick a slot instead.');
+  // The recruiter's question is what they decide on; a blank answer is a request sent by mistake.
+  if (settings.customQuestion && !data.answer) {
+    throw new AppError('invalid_input', 'Answer the recruiter’s question before sending.', { answer: 'Answer the recruiter’s question' });
+  }
   const company = await recruiterMembership(db, data.recruiterId, eventId);
   if (!company) throw new AppError('not_found', 'This recruiter is not part of the event.');
   return inTx(db, async (tx, work) => {

@@ -28,9 +28,15 @@ export const ZChatSettingsInput = z.object({
 
 export const ZBookDirectInput = z.object({ slotId: ZId, answer: ZText(1000, 'your answer') });
 
+// A request is a recruiter's only reason to say yes: a few words are asked for, not a blank.
+export const MIN_REQUEST_MESSAGE = 10;
 export const ZTalentRequestInput = z.object({
   recruiterId: z.string().min(1, 'Pick a recruiter').max(64),
-  message: ZText(1000, 'the message'),
+  message: z
+    .string({ message: 'Write a short message for the recruiter' })
+    .trim()
+    .min(MIN_REQUEST_MESSAGE, `Write a few words (at least ${MIN_REQUEST_MESSAGE} characters) about why you would like to talk`)
+    .max(1000, 'Keep the message under 1000 characters'),
   answer: ZText(1000, 'your answer'),
 });
 

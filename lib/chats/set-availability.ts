@@ -18,7 +18,7 @@ import { slotGrid, type TSlotTime } from './slot-grid';
  * removing one, or changing the day's duration under it, needs the chat cancelled first.
  * A chosen time that overlaps the recruiter's slot in another event is left out and named.
  */
-export async function setAvailability(db: Db, actor: TActor | null, input: unknown): Promise<{ slots: number; clashes: TSlotClash[] }> {
+export async function setAvailability(db: Db, actor: TActor | null, input: unknown, now = new Date()): Promise<{ slots: number; clashes: TSlotClash[] }> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
   const data = parseInput(ZSetAvailabilityInput, input);
   const recruiterId = data.recruiterId ?? actor.id;
@@ -80,6 +80,10 @@ export async function setAvailability(db: Db, actor: TActor | null, input: unkno
     }
     if (toDelete.length) await tx.delete(slots).where(inArray(slots.id, toDelete));
     const toInsert = [...wanted].filter((t) => !kept.has(t)).map((t) => gridByStart.get(t)!);
+    // A slot that has started can no longer be booked: offering it would only show a false "Available".
+    if (toInsert.some((s) => s.startsAt.getTime() <= now.getTime())) {
+      throw new AppError('invalid_input', 'A chosen time has already passed. Pick later times and save again.', { startTimes: 'Past time' });
+    }
     // A recruiter's slots never overlap, across all their events (the EXCLUDE constraint).
     // DO NOTHING skips each slot that would overlap one elsewhere — also one saved a moment
     // ago by a concurrent edit — and the rest is saved; the skipped ones are named below.

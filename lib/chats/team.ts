@@ -56,6 +56,17 @@ export async function teamOverview(db: DbOrTx, actor: TActor | null, eventId: st
       .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.companyId, me.companyId), inArray(chatRequests.status, ['pending', 'confirmed'])))
       .groupBy(chatRequests.recruiterId, chatRequests.status),
   ]);
+  // Every future slot of the team, with the talent holding it: the overview's compact day view.
+  const talent = alias(users, 'talent');
+  const slotRows = ids.length
+    ? await db
+        .select({ recruiterId: slots.recruiterId, startsAt: slots.startsAt, talentName: talent.name, status: chatRequests.status })
+        .from(slots)
+        .leftJoin(chatRequests, and(eq(chatRequests.slotId, slots.id), inArray(chatRequests.status, ['confirmed', 'completed'])))
+        .leftJoin(talent, eq(talent.id, chatRequests.talentId))
+        .where(and(eq(slots.eventId, eventId), inArray(slots.recruiterId, ids), gt(slots.endsAt, now)))
+        .orderBy(asc(slots.startsAt))
+    : [];
   const freeBy = byRecruiter(free);
   const bookedBy = byRecruiter(booked);
   const pendingBy = byRecruiter(chats.filter((c) => c.status === 'pending'));
@@ -73,6 +84,9 @@ export async function teamOverview(db: DbOrTx, actor: TActor | null, eventId: st
       bookedSlots: bookedBy.get(m.id) ?? 0,
       pendingRequests: pendingBy.get(m.id) ?? 0,
       confirmedChats: confirmedBy.get(m.id) ?? 0,
+      slots: slotRows
+        .filter((r) => r.recruiterId === m.id)
+        .map((r) => ({ startsAt: r.startsAt.toISOString(), bookedBy: r.status ? (r.talentName ?? 'a talent') : null })),
     })),
   };
 }

@@ -3,13 +3,31 @@ import type { recruiterChatSettings } from '@/db/schema';
 import { formatInstant } from '@/lib/time/format';
 import { freeSlots } from './free-slots';
 
-/** Free slots of a recruiter as choices labelled in the event's zone, saying how they take place. */
-export async function slotOptions(db: DbOrTx, eventId: string, recruiterId: string, timeZone: string, now: Date) {
+export type TBusy = { startsAt: Date; endsAt: Date; with: string };
+
+/**
+ * Free slots of a recruiter as choices labelled in the event's zone, saying how they take place.
+ * `busy` are the viewer's own confirmed chats: a slot overlapping one is marked, not offered.
+ */
+export async function slotOptions(db: DbOrTx, eventId: string, recruiterId: string, timeZone: string, now: Date, busy: TBusy[] = []) {
   const free = await freeSlots(db, eventId, recruiterId, now);
-  return free.map((s) => ({
-    id: s.id,
-    label: `${formatInstant(s.startsAt, timeZone)} (${Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000)} min, ${s.mode === 'in_person' ? 'in person' : 'video'})`,
-  }));
+  return free.map((s) => {
+    const clash = busy.find((b) => b.startsAt < s.endsAt && s.startsAt < b.endsAt);
+    return {
+      id: s.id,
+      label: `${formatInstant(s.startsAt, timeZone)} (${Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000)} min, ${s.mode === 'in_person' ? 'in person' : 'video'})`,
+      ...(clash ? { clash: `you have a chat with ${clash.with} then` } : {}),
+    };
+  });
+}
+
+/** Who ended a declined or withdrawn request, as the given side reads it; '' for other states. */
+export function endedByLabel(chat: { status: string; initiatedBy: 'talent' | 'recruiter' }, viewer: 'talent' | 'recruiter' | 'organizer'): string {
+  // The receiver declines; the sender withdraws.
+  const by = chat.status === 'declined' ? (chat.initiatedBy === 'talent' ? 'recruiter' : 'talent') : chat.status === 'withdrawn' ? chat.initiatedBy : null;
+  if (!by) return '';
+  const who = by === viewer ? 'you' : by === 'recruiter' ? (viewer === 'organizer' ? 'the recruiter' : 'the company') : 'the talent';
+  return `${chat.status === 'declined' ? 'Declined' : 'Withdrawn'} by ${who}`;
 }
 
 /** A recruiter's stored chat settings as the settings form's initial values (defaults when none). */

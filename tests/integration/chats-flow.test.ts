@@ -56,7 +56,7 @@ test('a booked slot cannot be removed from availability', async () => {
 });
 
 test('selective: request → accept → pick; the talent cannot double-book the same time', async () => {
-  const { chatId } = await requestChat(t.db, actor('demo-talent-02'), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'Hello' });
+  const { chatId } = await requestChat(t.db, actor('demo-talent-02'), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'Hello, I would like to talk.' });
   expect(await codeOf(acceptRequest(t.db, actor('demo-talent-02'), { chatId }))).toBe('forbidden');
   expect(await acceptRequest(t.db, actor('demo-recruiter-2-1'), { chatId })).toEqual({ noFreeSlots: false });
   // demo-talent-02 already meets recruiter 1-1 in grid slot 0.
@@ -70,11 +70,11 @@ test('selective: request → accept → pick; the talent cannot double-book the 
 
 test('withdraw gives the credit back, decline does not', async () => {
   const before = (await creditBalance(t.db, fair.event.id, 'demo-talent-04', 'talent')).left!;
-  const a = await requestChat(t.db, actor('demo-talent-04'), fair.event.id, { recruiterId: 'demo-recruiter-2-1' });
+  const a = await requestChat(t.db, actor('demo-talent-04'), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to talk about your open roles.' });
   expect((await creditBalance(t.db, fair.event.id, 'demo-talent-04', 'talent')).left).toBe(before - 1);
   await withdrawRequest(t.db, actor('demo-talent-04'), { chatId: a.chatId });
   expect((await creditBalance(t.db, fair.event.id, 'demo-talent-04', 'talent')).left).toBe(before);
-  const b = await requestChat(t.db, actor('demo-talent-04'), fair.event.id, { recruiterId: 'demo-recruiter-2-1' });
+  const b = await requestChat(t.db, actor('demo-talent-04'), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to talk about your open roles.' });
   expect(await codeOf(declineRequest(t.db, actor('demo-recruiter-2-1'), { chatId: b.chatId, message: 'Full', suggestedRecruiterId: 'demo-recruiter-1-1' }))).toBe('invalid_input');
   await declineRequest(t.db, actor('demo-recruiter-2-1'), { chatId: b.chatId, message: 'We are full — talk to Lea', suggestedRecruiterId: 'demo-recruiter-2-2' });
   expect((await creditBalance(t.db, fair.event.id, 'demo-talent-04', 'talent')).left).toBe(before - 1);
@@ -119,21 +119,21 @@ test('cancel frees the slot and sends METHOD:CANCEL; reschedule bumps SEQUENCE',
 
 test('organizer rules: credits run out, and who may initiate is enforced', async () => {
   await setEventRules(t.db, fair.event.id, { talentRequestCredits: 1 });
-  await requestChat(t.db, actor('demo-talent-08'), fair.event.id, { recruiterId: 'demo-recruiter-2-1' });
+  await requestChat(t.db, actor('demo-talent-08'), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to talk about your open roles.' });
   await openRecruiter(t.db, fair, 'demo-recruiter-3-1', 'selective', [5]);
-  expect(await codeOf(requestChat(t.db, actor('demo-talent-08'), fair.event.id, { recruiterId: 'demo-recruiter-3-1' }))).toBe('no_credits');
+  expect(await codeOf(requestChat(t.db, actor('demo-talent-08'), fair.event.id, { recruiterId: 'demo-recruiter-3-1', message: 'I would like to talk about your open roles.' }))).toBe('no_credits');
   await setEventRules(t.db, fair.event.id, { chatInitiation: 'recruiters', talentRequestCredits: 5 });
-  expect(await codeOf(requestChat(t.db, actor('demo-talent-09'), fair.event.id, { recruiterId: 'demo-recruiter-3-1' }))).toBe('forbidden');
+  expect(await codeOf(requestChat(t.db, actor('demo-talent-09'), fair.event.id, { recruiterId: 'demo-recruiter-3-1', message: 'I would like to talk about your open roles.' }))).toBe('forbidden');
   await setEventRules(t.db, fair.event.id, { chatInitiation: 'both' });
 });
 
 test('a changed credit limit applies to talents who already spent some', async () => {
-  await requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-2-1' });
+  await requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to talk about your open roles.' });
   await setEventRules(t.db, fair.event.id, { talentRequestCredits: 1 });
   expect(await creditBalance(t.db, fair.event.id, 'demo-talent-10', 'talent')).toEqual({ left: 0, limit: 1 });
-  expect(await codeOf(requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-3-1' }))).toBe('no_credits');
+  expect(await codeOf(requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-3-1', message: 'I would like to talk about your open roles.' }))).toBe('no_credits');
   await setEventRules(t.db, fair.event.id, { talentRequestCredits: 3 });
-  await requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-3-1' });
+  await requestChat(t.db, actor('demo-talent-10'), fair.event.id, { recruiterId: 'demo-recruiter-3-1', message: 'I would like to talk about your open roles.' });
   expect(await creditBalance(t.db, fair.event.id, 'demo-talent-10', 'talent')).toEqual({ left: 1, limit: 3 });
   await setEventRules(t.db, fair.event.id, { talentRequestCredits: 5 });
 });

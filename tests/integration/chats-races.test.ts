@@ -60,7 +60,7 @@ pgOnly('1-1 chat races on PostgreSQL', () => {
   test('the last credit is spent once, however many requests race for it', async () => {
     await setEventRules(t.db, fair.event.id, { talentRequestCredits: 1 });
     const recruiters = ['demo-recruiter-2-1', 'demo-recruiter-3-1', 'demo-recruiter-4-1', 'demo-recruiter-5-1', 'demo-recruiter-6-1'];
-    const results = await Promise.allSettled(recruiters.map((r) => requestChat(t.db, actor(talent(30)), fair.event.id, { recruiterId: r })));
+    const results = await Promise.allSettled(recruiters.map((r) => requestChat(t.db, actor(talent(30)), fair.event.id, { recruiterId: r, message: 'I would like to talk about your open roles.' })));
     expect(codes(results)).toEqual(['no_credits', 'no_credits', 'no_credits', 'no_credits', 'ok']);
     const [acc] = await t.db.select().from(creditAccounts).where(eq(creditAccounts.userId, talent(30)));
     expect(acc).toMatchObject({ granted: 1, spent: 1 });
@@ -68,14 +68,14 @@ pgOnly('1-1 chat races on PostgreSQL', () => {
   });
 
   test('one open request per pair, even when sent five times at once', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => requestChat(t.db, actor(talent(31)), fair.event.id, { recruiterId: 'demo-recruiter-2-1' })));
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => requestChat(t.db, actor(talent(31)), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to talk about your open roles.' })));
     expect(codes(results)).toEqual(['already_requested', 'already_requested', 'already_requested', 'already_requested', 'ok']);
     const [acc] = await t.db.select().from(creditAccounts).where(eq(creditAccounts.userId, talent(31)));
     expect(acc!.spent).toBe(1);
   });
 
   test('accept and withdraw at the same moment: exactly one transition happens', async () => {
-    const { chatId } = await requestChat(t.db, actor(talent(32)), fair.event.id, { recruiterId: 'demo-recruiter-3-1' });
+    const { chatId } = await requestChat(t.db, actor(talent(32)), fair.event.id, { recruiterId: 'demo-recruiter-3-1', message: 'I would like to talk about your open roles.' });
     const results = await Promise.allSettled([
       acceptRequest(t.db, actor('demo-recruiter-3-1'), { chatId }),
       withdrawRequest(t.db, actor(talent(32)), { chatId }),

@@ -23,8 +23,8 @@ beforeAll(async () => {
   await openRecruiter(t.db, fair, 'demo-recruiter-1-2', 'selective', [4, 5]);
   await openRecruiter(t.db, fair, 'demo-recruiter-2-1', 'direct', [0]);
   await bookDirect(t.db, actor('demo-talent-02'), { slotId: (await slotAt('demo-recruiter-1-1', 0)).id });
-  await requestChat(t.db, actor('demo-talent-03'), fair.event.id, { recruiterId: 'demo-recruiter-1-2', message: 'Hi' });
-  const gone = await requestChat(t.db, actor('demo-talent-04'), fair.event.id, { recruiterId: 'demo-recruiter-1-2' });
+  await requestChat(t.db, actor('demo-talent-03'), fair.event.id, { recruiterId: 'demo-recruiter-1-2', message: 'Hi, I would like to talk.' });
+  const gone = await requestChat(t.db, actor('demo-talent-04'), fair.event.id, { recruiterId: 'demo-recruiter-1-2', message: 'I would like to talk about your open roles.' });
   await withdrawRequest(t.db, actor('demo-talent-04'), { chatId: gone.chatId });
   // Another company's chat, which company 1 must never count or see.
   await bookDirect(t.db, actor('demo-talent-05'), { slotId: (await slotAt('demo-recruiter-2-1', 0)).id });
