@@ -24,14 +24,19 @@ export async function canManageEvent(db: DbOrTx, actor: TActor | null, eventId: 
   return (await rolesInEvent(db, actor.id, eventId)).includes('organizer');
 }
 
-/** Draft events are visible to their organizers only. */
+/**
+ * Draft events are visible to their organizers and to the people already invited into them
+ * (recruiters, moderators), who prepare before it is published; not to the public.
+ */
 export async function canViewEvent(
   db: DbOrTx,
   actor: TActor | null,
   event: Pick<typeof events.$inferSelect, 'id' | 'status'>,
 ): Promise<boolean> {
   if (event.status !== 'draft') return true;
-  return canManageEvent(db, actor, event.id);
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
+  return (await rolesInEvent(db, actor.id, event.id)).length > 0;
 }
 
 /** Throws forbidden unless the actor holds one of the roles in the event (admins pass as organizers). */

@@ -6,16 +6,14 @@ import type { TActor } from './permissions';
 export type TEvent = typeof events.$inferSelect;
 export type TEventDay = typeof eventDays.$inferSelect;
 
-/** Events on the landing page: public ones, plus drafts the actor organizes. */
+/** Events on the landing page: public ones, plus drafts the actor organizes or is invited to. */
 export async function listVisibleEvents(db: DbOrTx, actor: TActor | null): Promise<TEvent[]> {
   const publicOnly = ne(events.status, 'draft');
   let where = publicOnly;
   if (actor?.isAdmin) where = undefined as never;
   else if (actor) {
-    const organized = db
-      .select({ id: registrations.eventId })
-      .from(registrations)
-      .where(and(eq(registrations.userId, actor.id), eq(registrations.role, 'organizer')));
+    // Any registration: an invited recruiter prepares a draft event just as its organizer does.
+    const organized = db.select({ id: registrations.eventId }).from(registrations).where(eq(registrations.userId, actor.id));
     where = or(publicOnly, inArray(events.id, organized))!;
   }
   return db.select().from(events).where(where).orderBy(desc(events.createdAt));

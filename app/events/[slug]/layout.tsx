@@ -15,6 +15,11 @@ export default async function EventLayout({ children, params }: { children: Reac
           <span className="muted small">Times in {event.timeZone}</span>
         </div>
         <h1 style={{ marginTop: 8 }}>{event.name}</h1>
+        {event.status === 'draft' ? (
+          <p className="small" role="note" style={{ margin: 0 }}>
+            <strong>Draft — not published yet.</strong> Only the organizers and invited people see this event. {roles.includes('recruiter') ? 'Set up your profile and availability now; talents can reach you once it is published.' : ''}
+          </p>
+        ) : null}
       </header>
       <EventNav slug={event.slug} canManage={canManage} isRecruiter={roles.includes('recruiter')} isSignedIn={!!user && roles.length > 0} />
       {children}
