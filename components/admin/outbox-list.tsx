@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLiveTopics } from '@/components/live/live-provider';
 import { Alert, Badge, EmptyState } from '@/components/ui/card';
+import { LocalTime } from '@/components/ui/local-time';
 import s from './admin.module.css';
 
 type Mail = { id: string; toEmail: string; subject: string; text: string; kind: string; status: 'stored' | 'sent' | 'failed'; error: string | null; createdAt: string };
@@ -51,7 +52,7 @@ export function OutboxList({ initial, topics }: { initial: Mail[]; topics: strin
               </span>
               <span className="row">
                 <Badge tone={m.status === 'sent' ? 'ok' : m.status === 'failed' ? 'warn' : undefined}>{STATUS[m.status]}</Badge>
-                <span className="muted small">{new Date(m.createdAt).toLocaleString()}</span>
+                <span className="muted small"><LocalTime iso={m.createdAt} /></span>
               </span>
             </summary>
             <MailText text={m.text} />

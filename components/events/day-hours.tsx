@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { formatClock } from '@/lib/time/format';
+import { formatClock, viewerClockLabel } from '@/lib/time/format';
 
 /** Opening hours in the event's zone, with the viewer's own clock beside them when it differs. */
 export function DayHours({ opensAtIso, closesAtIso, opensAt, closesAt, eventZone }: { opensAtIso: string; closesAtIso: string; opensAt: string; closesAt: string; eventZone: string }) {
@@ -8,8 +8,8 @@ export function DayHours({ opensAtIso, closesAtIso, opensAt, closesAt, eventZone
   useEffect(() => {
     const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (viewerZone === eventZone) return;
-    const fmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
-    setLocal(`${fmt.format(new Date(opensAtIso))} – ${fmt.format(new Date(closesAtIso))} your time`);
+    const label = (iso: string) => viewerClockLabel(new Date(iso), eventZone, viewerZone);
+    setLocal(`${label(opensAtIso)} – ${label(closesAtIso)} your time`);
   }, [opensAtIso, closesAtIso, eventZone]);
   return (
     <span>

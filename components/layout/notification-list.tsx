@@ -1,4 +1,5 @@
 'use client';
+import { LocalTime } from '@/components/ui/local-time';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { markAllReadAction } from '@/app/notifications/actions';
@@ -45,7 +46,7 @@ export function NotificationList({ userId }: { userId: string }) {
           <li key={n.id} className={a.mail} style={{ padding: 12, borderLeft: n.readAt ? undefined : '4px solid var(--brand)' }}>
             <strong>{n.href ? <Link href={n.href}>{n.title}</Link> : n.title}</strong>
             {n.body ? <p className="small" style={{ margin: '4px 0 0' }}>{n.body}</p> : null}
-            <span className="muted small">{new Date(n.createdAt).toLocaleString()}</span>
+            <span className="muted small"><LocalTime iso={n.createdAt} /></span>
           </li>
         ))}
       </ul>

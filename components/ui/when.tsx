@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { viewerClockLabel } from '@/lib/time/format';
 
 /**
  * An instant in the event's zone (as rendered on the server), plus the viewer's own clock when
@@ -10,8 +11,7 @@ export function When({ iso, eventLabel, eventZone }: { iso: string; eventLabel: 
   useEffect(() => {
     const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (viewerZone === eventZone) return;
-    const fmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
-    setLocal(fmt.format(new Date(iso)));
+    setLocal(viewerClockLabel(new Date(iso), eventZone, viewerZone));
   }, [iso, eventZone]);
   return (
     <span>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useThread } from '@/components/threads/use-thread';
 import { Button } from '@/components/ui/button';
+import { clockFormatter } from '@/lib/time/format';
 import s from './video.module.css';
 
 /**
@@ -18,7 +19,7 @@ export function CallMessages({ chatId, myId, canWrite }: { chatId: string; myId:
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [count]);
-  const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const clock = clockFormatter();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (draft.trim()) send.mutate(draft, { onSuccess: () => setDraft('') });

@@ -16,7 +16,8 @@ export function ChatJoin({ slug, chat, mode, event }: {
       href={`/events/${slug}/chats/${chat.id}/call`}
       opensAtIso={window.opensAt.toISOString()}
       closesAtIso={window.closesAt.toISOString()}
-      opensLabel={`at ${formatInstant(window.opensAt, event.timeZone).split(', ')[1]}`}
+      // The zone is named: "15:05" alone reads differently for someone in another zone.
+      opensLabel={`at ${formatInstant(window.opensAt, event.timeZone).split(', ')[1]} (${event.timeZone})`}
     />
   );
 }

@@ -7,6 +7,11 @@ export function formatDay(isoDate: string): string {
   return format(parseISO(isoDate), 'EEE d MMM yyyy');
 }
 
+/** The calendar day of an instant in a zone: "Sat 21 Nov 2026". */
+export function formatDayOf(at: Date, timeZone: string): string {
+  return format(at, 'EEE d MMM yyyy', { in: tz(timeZone) });
+}
+
 /** "09:00" from a PostgreSQL time ("09:00:00"). */
 export function formatClock(time: string): string {
   return time.slice(0, 5);
@@ -73,4 +78,34 @@ export function zonedInstant(isoDate: string, time: string, timeZone: string): D
     else hi = mid;
   }
   return new Date(hi);
+}
+
+/**
+ * The one way times are written for people: 24-hour clock, in the person's locale (undefined =
+ * the runtime's), in a given zone. Every "14:05" and "Tue 1 Dec, 14:05" on screen comes from here.
+ */
+export function clockFormatter(timeZone?: string, locale?: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/** Date and 24-hour time in the person's locale: "1 Dec 2026, 14:45". */
+export function dateTimeFormatter(timeZone?: string, locale?: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/**
+ * An instant on the viewer's clock beside the event's: "16:30 GMT+1", and with the day
+ * ("Thu 3 Dec, 00:30 GMT+9") when the viewer's calendar day differs from the event's.
+ */
+export function viewerClockLabel(at: Date, eventZone: string, viewerZone: string, locale?: string): string {
+  const day = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const sameDay = day(eventZone) === day(viewerZone);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: viewerZone,
+    ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(at);
 }
