@@ -16,7 +16,7 @@ export async function SiteHeader() {
     <header className={s.header}>
       <div className={`container ${s.inner}`}>
         <Link href="/" className={s.brand}>
-          <span className={s.logo} aria-hidden="true" /> Fairground
+          <span className={s.logo} aria-hidden="true" /> <span className={s.brandName}>Fairground</span>
         </Link>
         <nav className={s.nav} aria-label="Main">
           <Link href="/">Events</Link>
@@ -24,7 +24,7 @@ export async function SiteHeader() {
           {user ? (
             <>
               <NotificationBell userId={user.id} />
-              <Link href="/profile">{user.name ?? user.email ?? 'Profile'}</Link>
+              <Link href="/profile" className={s.person} title={user.name ?? user.email ?? 'Profile'}>{user.name ?? user.email ?? 'Profile'}</Link>
               <form action={signOutAction}>
                 <button type="submit" className={s.linkButton}>
                   Sign out
