@@ -58,6 +58,8 @@ export type TAllChatsItem = {
   startsAt: string | null;
   startsLabel: string | null;
   requestedLabel: string;
+  /** Who declined or withdrew it, by name. */
+  outcome?: string | null;
   // Server-rendered: Join / join as colleague, no-show verdicts.
   extra?: ReactNode;
 };
@@ -77,6 +79,7 @@ export function AllChatsList({ items, timeZone }: { items: TAllChatsItem[]; time
           <span className="muted small">
             {c.initiatedBy === 'talent' ? 'Requested by the talent' : 'Invited by the recruiter'} · {c.requestedLabel}
           </span>
+          {c.outcome ? <span className="small"><strong>{c.outcome}</strong></span> : null}
           {c.extra}
         </li>
       ))}

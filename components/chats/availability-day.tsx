@@ -10,22 +10,28 @@ import { useSubmit } from '@/components/ui/use-submit';
 import type { TRecruiterDay } from '@/lib/chats/queries';
 import type { TSlotClash } from '@/lib/chats/set-availability';
 import { slotGrid } from '@/lib/chats/slot-grid';
-import { formatInstant } from '@/lib/time/format';
+import { clockFormatter, formatInstant } from '@/lib/time/format';
 import s from './chats.module.css';
 
-export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
+export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId, nowIso }: {
   view: TRecruiterDay;
   dayLabel: string;
   timeZone: string;
   recruiterId?: string;
+  /** The server's now: slots that have started are shown as past and cannot be chosen. */
+  nowIso: string;
 }) {
   const { day, slots: existing } = view;
   const router = useRouter();
   const [duration, setDuration] = useState(view.durationMinutes ?? day.chatDurations[0]!);
+  // A duration change clears the chosen slots: it waits here until the person agrees.
+  const [askDuration, setAskDuration] = useState<number | null>(null);
   const [mode, setMode] = useState(view.mode);
   const booked = useMemo(() => new Map(existing.filter((e) => e.bookedBy).map((e) => [e.startsAt, e.bookedBy!])), [existing]);
   const [selected, setSelected] = useState(() => new Set(existing.map((e) => e.startsAt)));
+  const now = Date.parse(nowIso);
   const grid = useMemo(() => slotGrid(day, duration, timeZone).map((g) => g.startsAt.toISOString()), [day, duration, timeZone]);
+  const clock = useMemo(() => clockFormatter(timeZone), [timeZone]);
   const [clashes, setClashes] = useState<TSlotClash[]>([]);
   const { submit, pending, error, done } = useSubmit(setAvailabilityAction, (res) => {
     setClashes(res.clashes);
@@ -33,13 +39,41 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
     if (res.clashes.length) setSelected((prev) => new Set([...prev].filter((iso) => !res.clashes.some((c) => c.startsAt === iso))));
     router.refresh();
   });
+  const tipBase = `who-${day.id}-${recruiterId ?? 'me'}`;
+  const isPast = (iso: string) => Date.parse(iso) <= now;
+  const canToggle = (iso: string) => !booked.has(iso) && !isPast(iso);
   const toggle = (iso: string) => setSelected((prev) => {
     const next = new Set(prev);
     if (next.has(iso)) next.delete(iso);
     else next.add(iso);
     return next;
   });
+  const setMany = (isos: string[], on: boolean) => setSelected((prev) => {
+    const next = new Set(prev);
+    for (const iso of isos.filter(canToggle)) {
+      if (on) next.add(iso);
+      else next.delete(iso);
+    }
+    return next;
+  });
   const chosen = grid.filter((iso) => selected.has(iso) || booked.has(iso));
+  const clearable = chosen.filter((iso) => !booked.has(iso)).length;
+  // A list by hour: on a phone a row of three or four slots with its own select-all.
+  const hours = useMemo(() => {
+    const byHour = new Map<string, string[]>();
+    for (const iso of grid) {
+      const hour = `${clock.format(new Date(iso)).slice(0, 2)}:00`;
+      byHour.set(hour, [...(byHour.get(hour) ?? []), iso]);
+    }
+    return [...byHour];
+  }, [grid, clock]);
+  const changeDuration = (next: number) => {
+    if (clearable > 0) setAskDuration(next);
+    else {
+      setDuration(next);
+      setSelected(new Set(booked.keys()));
+    }
+  };
   return (
     <section className="stack" aria-label={`Availability on ${dayLabel}`}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -50,7 +84,7 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
       </div>
       <div className="row">
         <div style={{ minWidth: 180 }}>
-          <SelectField label="Chat duration" value={String(duration)} onChange={(e) => { setDuration(Number(e.target.value)); setSelected(new Set(booked.keys())); }}>
+          <SelectField label="Chat duration" value={String(askDuration ?? duration)} onChange={(e) => changeDuration(Number(e.target.value))}>
             {day.chatDurations.map((d) => <option key={d} value={d}>{d} minutes</option>)}
           </SelectField>
         </div>
@@ -64,20 +98,67 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
             ))}
           </fieldset>
         ) : null}
-        <Button type="button" variant="secondary" onClick={() => setSelected(new Set(grid))}>Select all</Button>
-        <Button type="button" variant="ghost" onClick={() => setSelected(new Set(booked.keys()))}>Clear</Button>
+        <Button type="button" variant="secondary" onClick={() => setMany(grid, true)}>Select all</Button>
+        <Button type="button" variant="ghost" onClick={() => setSelected(new Set([...booked.keys(), ...[...selected].filter(isPast)]))}>Clear</Button>
       </div>
+      {askDuration !== null ? (
+        <div className={s.confirmBox} role="alertdialog" aria-label="Change the chat duration?">
+          <p style={{ margin: 0 }}>
+            Changing to {askDuration}-minute chats clears the {clearable} slot{clearable === 1 ? '' : 's'} you selected on {dayLabel}{booked.size ? ' (booked chats stay)' : ''}. You then pick the new slots and save.
+          </p>
+          <div className="row">
+            <Button type="button" variant="danger" autoFocus onClick={() => { setDuration(askDuration); setSelected(new Set(booked.keys())); setAskDuration(null); }}>
+              Change to {askDuration} minutes
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setAskDuration(null)}>Keep {duration} minutes</Button>
+          </div>
+        </div>
+      ) : null}
+      <p className={`small muted ${s.legend}`} style={{ margin: 0 }}>
+        <span className={s.swatch} data-state="available" aria-hidden="true" /> Available
+        <span className={s.swatch} data-state="booked" aria-hidden="true" /> Booked
+        <span className={s.swatch} data-state="off" aria-hidden="true" /> Off
+        <span className={s.swatch} data-state="past" aria-hidden="true" /> Past
+      </p>
       {grid.length === 0 ? (
         <p className="muted">No {duration}-minute slot fits this day&apos;s opening hours.</p>
       ) : (
-        <div className={s.grid} role="group" aria-label={`Slots on ${dayLabel}`}>
-          {grid.map((iso) => {
-            const who = booked.get(iso);
+        <div className={s.hours} role="group" aria-label={`Slots on ${dayLabel}`}>
+          {hours.map(([hour, isos]) => {
+            const open = isos.filter(canToggle);
+            const allOn = open.length > 0 && open.every((iso) => selected.has(iso));
             return (
-              <button key={iso} type="button" className={s.slot} aria-pressed={selected.has(iso) || !!who} disabled={!!who} onClick={() => toggle(iso)} title={who ? `Booked by ${who} — cancel the chat to free it` : undefined}>
-                {formatInstant(new Date(iso), timeZone, { withDay: false })}
-                <span className={s.slotSub}>{who ? `Booked · ${who}` : selected.has(iso) ? 'Available' : 'Off'}</span>
-              </button>
+              <div key={hour} className={s.hourRow}>
+                <button type="button" className={s.hourToggle} disabled={open.length === 0} aria-pressed={allOn} onClick={() => setMany(isos, !allOn)} aria-label={`Select every slot from ${hour}`}>
+                  {hour}
+                </button>
+                <div className={s.grid}>
+                  {isos.map((iso) => {
+                    const who = booked.get(iso);
+                    const past = isPast(iso);
+                    const state = who ? 'booked' : past ? 'past' : selected.has(iso) ? 'available' : 'off';
+                    return (
+                      <span key={iso} className={s.slotWrap}>
+                      <button
+                        type="button"
+                        className={s.slot}
+                        data-state={state}
+                        aria-pressed={selected.has(iso) || !!who}
+                        // Booked slots stay focusable so the talent's full name can be read; they cannot be toggled.
+                        aria-disabled={who || past ? true : undefined}
+                        onClick={() => (canToggle(iso) ? toggle(iso) : undefined)}
+                        aria-describedby={who ? `${tipBase}-${iso}` : undefined}
+                      >
+                        {formatInstant(new Date(iso), timeZone, { withDay: false })}
+                        <span className={s.slotSub}>{who ? `Booked · ${who}` : past ? 'Past' : selected.has(iso) ? 'Available' : 'Off'}</span>
+                      </button>
+                      {/* Beside the button, not in it: a button's content is not read as a separate tooltip. */}
+                      {who ? <span id={`${tipBase}-${iso}`} role="tooltip" className={s.tip}>Booked by {who} — cancel the chat to free it</span> : null}
+                      </span>
+                    );
+                  })}
+                </div>
+              </div>
             );
           })}
         </div>
@@ -94,7 +175,7 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId }: {
         </Alert>
       ) : null}
       <div>
-        <Button type="button" disabled={pending} onClick={() => submit({ eventDayId: day.id, recruiterId, durationMinutes: duration, startTimes: chosen, mode: day.recruitersChooseMode ? mode : undefined })}>
+        <Button type="button" disabled={pending || askDuration !== null} onClick={() => submit({ eventDayId: day.id, recruiterId, durationMinutes: duration, startTimes: chosen, mode: day.recruitersChooseMode ? mode : undefined })}>
           {pending ? 'Saving…' : `Save ${dayLabel}`}
         </Button>
       </div>

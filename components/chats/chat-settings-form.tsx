@@ -36,7 +36,7 @@ export function ChatSettingsForm({ eventId, initial, confirmedAt, recruiterId }:
         <TextField label="Experience level (optional)" name="experienceLevel" defaultValue={initial.experienceLevel} error={save.fieldError('experienceLevel')} />
         <TextField label="Languages (optional)" name="languages" defaultValue={initial.languages} hint="Separate with commas" error={save.fieldError('languages')} />
         <TextField label="Topics (optional)" name="topics" defaultValue={initial.topics} error={save.fieldError('topics')} />
-        <TextField label="A question for talents (optional)" name="customQuestion" defaultValue={initial.customQuestion} hint="Talents answer it when they book or request; an answer never filters anyone out." error={save.fieldError('customQuestion')} />
+        <TextField label="A question for talents (optional)" name="customQuestion" defaultValue={initial.customQuestion} hint="Talents must answer it to send a request, and may answer it when they book directly; an answer never filters anyone out." error={save.fieldError('customQuestion')} />
         {save.error && !save.error.fieldErrors ? <Alert tone="error">{save.error.message}</Alert> : null}
         {save.done ? <Alert tone="ok">Settings saved.</Alert> : null}
         <div><Button type="submit" variant="secondary" disabled={save.pending}>{save.pending ? 'Saving…' : 'Save settings'}</Button></div>

@@ -1,9 +1,10 @@
 'use client';
 import { useState, type ReactNode } from 'react';
-import { Badge, EmptyState } from '@/components/ui/card';
+import { Alert, Badge, EmptyState } from '@/components/ui/card';
 import { ModeBadge } from '@/components/ui/mode-badge';
 import { When } from '@/components/ui/when';
-import { ApproveButton, CancelForm, DeclineForm } from './chat-actions';
+import { ApproveButton, CancelForm, ChatMenu, DeclineForm, type TSlotOption } from './chat-actions';
+import { Tabs } from './tabs';
 import s from './chats.module.css';
 
 export type TInboxItem = {
@@ -17,6 +18,12 @@ export type TInboxItem = {
   when: string;
   startsAtIso: string;
   note: string;
+  /** Who ended a declined or withdrawn request, in words ("Withdrawn by the talent"). */
+  endedBy: string;
+  /** The colleague suggested when declining, if any. */
+  suggestedName: string | null;
+  /** A confirmed chat whose start has passed: no more moving or cancelling. */
+  started: boolean;
   mode: 'virtual' | 'in_person' | null;
   // Server-rendered controls: Join, colleagues, no-show verdicts, the private note.
   extra?: ReactNode;
@@ -30,9 +37,21 @@ const TABS = [
   { key: 'completed', label: 'Completed', match: (i: TInboxItem) => i.status === 'completed' },
   { key: 'cancelled', label: 'Cancelled', match: (i: TInboxItem) => i.status === 'cancelled' },
 ] as const;
+type TTabKey = (typeof TABS)[number]['key'];
+// The recruiter's side cancelling gives a talent's request back (refundsTalentOnCancel).
+const REFUND_NOTE = 'The talent gets their 1-1 chat request back.';
 
-export function RecruiterInbox({ items, colleagues, eventZone }: { items: TInboxItem[]; colleagues: { id: string; name: string }[]; eventZone: string }) {
-  const [tab, setTab] = useState<(typeof TABS)[number]['key']>('requests');
+export function RecruiterInbox({ items, colleagues, eventZone, freeSlots, rescheduleSlots }: {
+  items: TInboxItem[];
+  colleagues: { id: string; name: string }[];
+  eventZone: string;
+  /** The recruiter's free slots: shown while approving, offered when rescheduling. */
+  freeSlots: number;
+  rescheduleSlots: TSlotOption[];
+}) {
+  const [tab, setTab] = useState<TTabKey>('requests');
+  // Kept here, not in the approved item: that item moves to "In Scheduling" as it is approved.
+  const [approvedWithoutSlots, setApprovedWithoutSlots] = useState<string | null>(null);
   const current = TABS.find((t) => t.key === tab)!;
   const shown = items.filter(current.match);
   let body: ReactNode;
@@ -44,35 +63,43 @@ export function RecruiterInbox({ items, colleagues, eventZone }: { items: TInbox
           <li key={i.id} className={s.item}>
             <div className={s.itemHead}>
               <strong>{i.talentName}</strong>
-              {i.when && i.mode ? <ModeBadge mode={i.mode} /> : null}
-              {i.when ? <Badge tone="ok"><When iso={i.startsAtIso} eventLabel={i.when} eventZone={eventZone} /></Badge> : i.status === 'pending' && i.initiatedBy === 'recruiter' ? <Badge>Sent by your company</Badge> : null}
+              <span className="row" style={{ gap: 6 }}>
+                {i.when && i.mode ? <ModeBadge mode={i.mode} /> : null}
+                {i.when ? <Badge tone="ok"><When iso={i.startsAtIso} eventLabel={i.when} eventZone={eventZone} /></Badge> : i.status === 'pending' && i.initiatedBy === 'recruiter' ? <Badge>Sent by your company</Badge> : null}
+                {i.endedBy ? <Badge tone={i.status === 'withdrawn' ? 'brand' : 'warn'}>{i.endedBy}</Badge> : null}
+                {i.started && i.status === 'confirmed' ? <Badge tone="brand">Under way</Badge> : null}
+              </span>
             </div>
             {i.talentHeadline ? <span className="muted small">{i.talentHeadline}</span> : null}
             {i.message ? <p className="small" style={{ margin: 0 }}>“{i.message}”</p> : null}
             {i.answer ? <p className="small" style={{ margin: 0 }}>Answer: {i.answer}</p> : null}
             {i.note ? <p className="small muted" style={{ margin: 0 }}>{i.note}</p> : null}
+            {i.suggestedName ? <p className="small" style={{ margin: 0 }}>Suggested colleague: <strong>{i.suggestedName}</strong></p> : null}
             {i.status === 'pending' && i.initiatedBy === 'talent' ? (
               <div className="row" style={{ alignItems: 'flex-start' }}>
-                <ApproveButton chatId={i.id} />
-                <DeclineForm chatId={i.id} colleagues={colleagues} />
+                <ApproveButton chatId={i.id} freeSlots={freeSlots} onApproved={(none) => setApprovedWithoutSlots(none ? i.talentName : null)} />
+                <DeclineForm chatId={i.id} colleagues={colleagues} to="talent" />
               </div>
             ) : null}
+            {i.status === 'pending' && i.initiatedBy === 'recruiter' ? <ChatMenu chatId={i.id} about={i.talentName} withdraw /> : null}
             {i.extra}
-            {i.status === 'accepted' || i.status === 'confirmed' ? <CancelForm chatId={i.id} note={i.initiatedBy === 'talent' ? 'The talent gets their 1-1 chat request back.' : undefined} /> : null}
+            {i.status === 'accepted' ? <CancelForm chatId={i.id} note={i.initiatedBy === 'talent' ? REFUND_NOTE : undefined} /> : null}
+            {i.status === 'confirmed' && !i.started ? <ChatMenu chatId={i.id} about={i.talentName} reschedule={rescheduleSlots} cancel cancelNote={i.initiatedBy === 'talent' ? REFUND_NOTE : undefined} /> : null}
           </li>
         ))}
       </ul>
     );
   return (
-    <div>
-      <div className={s.tabs} role="tablist" aria-label="1-1 chat requests">
-        {TABS.map((t) => (
-          <button key={t.key} role="tab" aria-selected={t.key === tab} onClick={() => setTab(t.key)}>
-            {t.label} ({items.filter(t.match).length})
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">{body}</div>
+    <div className="stack">
+      {approvedWithoutSlots ? (
+        <Alert tone="warn">
+          Approved {approvedWithoutSlots}’s request — but you have no free slot left. <a href="#availability">Add slots</a> so they can pick a time.{' '}
+          <button type="button" className="small" onClick={() => setApprovedWithoutSlots(null)} style={{ background: 'none', border: 0, color: 'inherit', textDecoration: 'underline', cursor: 'pointer' }}>Dismiss</button>
+        </Alert>
+      ) : null}
+      <Tabs label="1-1 chat requests" tabs={TABS.map((t) => ({ key: t.key, label: `${t.label} (${items.filter(t.match).length})` }))} current={tab} onChange={setTab}>
+        {body}
+      </Tabs>
     </div>
   );
 }

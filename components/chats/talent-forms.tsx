@@ -6,25 +6,27 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { useSubmit } from '@/components/ui/use-submit';
+import { MIN_REQUEST_MESSAGE } from '@/lib/chats/schemas';
 import type { TSlotOption } from './chat-actions';
+import { useOpenedFocus } from './use-opened-focus';
 
 export function BookForm({ recruiterName, slots, question, disabledReason }: { recruiterName: string; slots: TSlotOption[]; question: string; disabledReason?: string }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, opener, form } = useOpenedFocus();
   const [slotId, setSlotId] = useState('');
   const [answer, setAnswer] = useState('');
   const b = useSubmit(bookDirectAction, () => { setOpen(false); router.refresh(); });
   if (disabledReason) return <p className="muted small">{disabledReason}</p>;
-  if (!open) return <div><Button onClick={() => setOpen(true)} aria-label={`Book 1-1 chat with ${recruiterName}`}>Book 1-1 chat</Button></div>;
+  if (!open) return <div><Button ref={opener} onClick={() => setOpen(true)} aria-label={`Book 1-1 chat with ${recruiterName}`}>Book 1-1 chat</Button></div>;
   return (
-    <div className="stack">
+    <div className="stack" ref={form} role="group" aria-label={`Book a 1-1 chat with ${recruiterName}`}>
       {slots.length === 0 ? <Alert tone="info">All slots are taken right now. Slots free up when chats are cancelled.</Alert> : (
-        <SelectField label="Time" value={slotId} onChange={(e) => setSlotId(e.target.value)}>
+        <SelectField label="Time" value={slotId} onChange={(e) => setSlotId(e.target.value)} error={b.fieldError('slotId')}>
           <option value="" disabled>Choose a free slot…</option>
-          {slots.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          {slots.map((s) => <option key={s.id} value={s.id} disabled={!!s.clash}>{s.clash ? `${s.label} — ${s.clash}` : s.label}</option>)}
         </SelectField>
       )}
-      {question ? <TextArea label={question} value={answer} onChange={(e) => setAnswer(e.target.value)} hint="Optional" error={b.fieldError('answer')} /> : null}
+      {question ? <TextArea label={question} value={answer} onChange={(e) => setAnswer(e.target.value)} hint={`${recruiterName} asks this — optional`} error={b.fieldError('answer')} /> : null}
       {b.error && !b.error.fieldErrors ? <Alert tone="error">{b.error.message}</Alert> : null}
       <div className="row">
         <Button disabled={b.pending || !slotId} onClick={() => b.submit({ slotId, answer })}>{b.pending ? 'Booking…' : 'Confirm booking'}</Button>
@@ -36,19 +38,29 @@ export function BookForm({ recruiterName, slots, question, disabledReason }: { r
 
 export function RequestForm({ eventId, recruiterId, recruiterName, question, disabledReason }: { eventId: string; recruiterId: string; recruiterName: string; question: string; disabledReason?: string }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, opener, form } = useOpenedFocus();
   const [message, setMessage] = useState('');
   const [answer, setAnswer] = useState('');
   const r = useSubmit((input: unknown) => requestChatAction(eventId, input), () => { setOpen(false); router.refresh(); });
   if (disabledReason) return <p className="muted small">{disabledReason}</p>;
-  if (!open) return <div><Button onClick={() => setOpen(true)} aria-label={`Request 1-1 chat with ${recruiterName}`}>Request 1-1 chat</Button></div>;
+  if (!open) return <div><Button ref={opener} onClick={() => setOpen(true)} aria-label={`Request 1-1 chat with ${recruiterName}`}>Request 1-1 chat</Button></div>;
+  // The server has the last word; this only keeps the button honest about a blank form.
+  const tooShort = message.trim().length < MIN_REQUEST_MESSAGE || (!!question && !answer.trim());
   return (
-    <div className="stack">
-      <TextArea label="A short message" value={message} onChange={(e) => setMessage(e.target.value)} hint="Why you would like to talk" error={r.fieldError('message')} />
-      {question ? <TextArea label={question} value={answer} onChange={(e) => setAnswer(e.target.value)} hint="Optional" error={r.fieldError('answer')} /> : null}
+    <div className="stack" ref={form} role="group" aria-label={`Request a 1-1 chat with ${recruiterName}`}>
+      <TextArea
+        label="A short message"
+        value={message}
+        onChange={(e) => setMessage(e.target.value)}
+        required
+        maxLength={1000}
+        hint={`Why you would like to talk — a few words (at least ${MIN_REQUEST_MESSAGE} characters).`}
+        error={r.fieldError('message')}
+      />
+      {question ? <TextArea label={`${recruiterName} asks: ${question}`} value={answer} onChange={(e) => setAnswer(e.target.value)} required maxLength={1000} hint="Required" error={r.fieldError('answer')} /> : null}
       {r.error && !r.error.fieldErrors ? <Alert tone="error">{r.error.message}</Alert> : null}
       <div className="row">
-        <Button disabled={r.pending} onClick={() => r.submit({ recruiterId, message, answer })}>{r.pending ? 'Sending…' : 'Send request'}</Button>
+        <Button disabled={r.pending || tooShort} onClick={() => r.submit({ recruiterId, message, answer })}>{r.pending ? 'Sending…' : 'Send request'}</Button>
         <Button variant="ghost" onClick={() => setOpen(false)}>Back</Button>
       </div>
     </div>

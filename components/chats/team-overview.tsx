@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
+import { clockFormatter, formatDayOf } from '@/lib/time/format';
 import s from './chats.module.css';
 
 export type TTeamMember = {
@@ -13,12 +14,42 @@ export type TTeamMember = {
   bookedSlots: number;
   pendingRequests: number;
   confirmedChats: number;
+  /** Future slots, each with the talent holding it (null when free). */
+  slots: { startsAt: string; bookedBy: string | null }[];
 };
+
+/** A colleague's slots as a compact day view: one line of times per day, booked ones filled. */
+function DayView({ name, slots, timeZone }: { name: string; slots: TTeamMember['slots']; timeZone: string }) {
+  if (slots.length === 0) return <p className="small muted" style={{ margin: 0 }}>No upcoming slots.</p>;
+  const clock = clockFormatter(timeZone, 'en-GB');
+  const days = new Map<string, TTeamMember['slots']>();
+  for (const slot of slots) {
+    const day = formatDayOf(new Date(slot.startsAt), timeZone);
+    days.set(day, [...(days.get(day) ?? []), slot]);
+  }
+  return (
+    <div className="stack" style={{ gap: 6 }} aria-label={`Slots of ${name}`} role="group">
+      {[...days].map(([day, list]) => (
+        <div key={day}>
+          <span className="small muted">{day}</span>
+          <ul className={s.dayView}>
+            {list.map((slot) => (
+              <li key={slot.startsAt} data-state={slot.bookedBy ? 'booked' : 'available'} title={slot.bookedBy ? `Booked by ${slot.bookedBy}` : 'Free'}>
+                {clock.format(new Date(slot.startsAt))}
+                <span className="visually-hidden">{slot.bookedBy ? `, booked by ${slot.bookedBy}` : ', free'}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One card per recruiter: cards stack on a phone and flow into columns on a wide screen. */
-export function TeamOverview({ members, slug, isAdmin }: { members: TTeamMember[]; slug: string; isAdmin: boolean }) {
+export function TeamOverview({ members, slug, isAdmin, timeZone }: { members: TTeamMember[]; slug: string; isAdmin: boolean; timeZone: string }) {
   return (
     <ul className={s.list} style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))' }} aria-label="Recruiters of your company">
       {members.map((m) => (
@@ -37,6 +68,7 @@ export function TeamOverview({ members, slug, isAdmin }: { members: TTeamMember[
             <dt className="muted">Pending requests</dt><dd style={{ margin: 0 }}>{m.pendingRequests}</dd>
             <dt className="muted">Confirmed chats</dt><dd style={{ margin: 0 }}>{m.confirmedChats}</dd>
           </dl>
+          <DayView name={m.name} slots={m.slots} timeZone={timeZone} />
           {isAdmin && !m.isMe ? (
             <Link href={`/events/${slug}/chats/team?for=${encodeURIComponent(m.id)}`} aria-label={`Set availability for ${m.name}`}>
               Set availability

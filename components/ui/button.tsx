@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import s from './ui.module.css';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
-export function Button({ variant = 'primary', className, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+// ComponentProps includes `ref` (React 19 passes it as a prop): inline forms return focus to their button.
+export function Button({ variant = 'primary', className, ...rest }: ComponentProps<'button'> & { variant?: Variant }) {
   return <button className={`${s.button} ${s[variant]} ${className ?? ''}`} {...rest} />;
 }
 

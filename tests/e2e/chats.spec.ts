@@ -11,6 +11,7 @@ import {
   inboxItem,
   inboxTab,
   myChatWith,
+  confirmedChatWith,
   openForChats,
   openRecruiter,
   slotOption,
@@ -38,7 +39,7 @@ test('a talent books a Direct Booking recruiter: confirmed at once, one request 
   const chat = myChatWith(page, 'Amira Haddad');
   await expect(chat).toContainText('Cedar Health');
   await expect(chat).toContainText(`${dayTwoAt('10:00')} (Europe/Berlin)`);
-  await expect(page.getByRole('heading', { name: 'Confirmed', level: 3 })).toBeVisible();
+  await expect(confirmedChatWith(page, 'Amira Haddad')).toBeVisible();
   await expect(page.getByText(`${before.left - 1} of ${before.limit} requests left`)).toBeVisible();
   // One open chat per pair: no second booking with her.
   await expect(amira.getByText('You already have an open chat with this recruiter.')).toBeVisible();
@@ -73,7 +74,6 @@ test('request → recruiter approves → talent picks a time: both sides follow 
   await jonas.getByRole('button', { name: 'Send request' }).click();
 
   const chat = myChatWith(page, 'Jonas Weber');
-  await expect(page.getByRole('heading', { name: 'Sent requests', level: 3 })).toBeVisible();
   await expect(chat).toContainText('Waiting for the recruiter');
   await expect(page.getByText(`${before.left - 1} of ${before.limit} requests left`)).toBeVisible();
 
@@ -86,12 +86,12 @@ test('request → recruiter approves → talent picks a time: both sides follow 
   await expect(inboxTab(recruiter, 'Requests')).toHaveText('Requests (0)');
 
   // The talent is asked to pick a time, without reloading.
-  await expect(page.getByRole('heading', { name: 'Needs your action', level: 3 })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'Needs your action', level: 4 })).toBeVisible({ timeout: 10_000 });
   await expect(chat).toContainText('Pick a time');
   await expect(chat.getByRole('button', { name: 'Confirm this time' })).toBeDisabled();
   await chat.getByLabel('Pick a time').selectOption({ label: slotOption('09:30') });
   await chat.getByRole('button', { name: 'Confirm this time' }).click();
-  await expect(page.getByRole('heading', { name: 'Confirmed', level: 3 })).toBeVisible();
+  await expect(confirmedChatWith(page, 'Jonas Weber')).toBeVisible();
   await expect(chat).toContainText(`${dayTwoAt('09:30')} (Europe/Berlin)`);
   await expect(page.getByRole('heading', { name: 'Needs your action' })).toHaveCount(0);
   // Picking the time costs nothing more.
@@ -134,11 +134,10 @@ test('a recruiter declines with a message and suggests a colleague; the talent s
 
   // The talent's page follows without a reload.
   const chat = myChatWith(page, 'Nora Visser');
-  await expect(page.getByRole('heading', { name: 'Earlier', level: 3 })).toBeVisible({ timeout: 10_000 });
-  await expect(chat).toContainText('Declined');
+  await expect(chat).toContainText('Declined by the company', { timeout: 10_000 });
   await expect(chat).toContainText('Our analyst roles are filled, but my colleague hires for data engineering.');
   await expect(chat).toContainText('They suggest their colleague Tom Bakker');
-  await expect(page.getByRole('heading', { name: 'Sent requests' })).toHaveCount(0);
+  await expect(chat).not.toContainText('Waiting for the recruiter');
   // A declined request does not give the credit back.
   await expect(page.getByText(`${before.left - 1} of ${before.limit} requests left`)).toBeVisible();
   // With nothing open between them any more, the talent may ask again.
@@ -166,8 +165,8 @@ test('withdrawing a request gives the request back, and the recruiter sees it go
 
   await chat.getByRole('button', { name: 'Withdraw request' }).click();
   await expect(page.getByText(`${before.left} of ${before.limit} requests left`)).toBeVisible();
-  await expect(chat).toContainText('Withdrawn');
-  await expect(page.getByRole('heading', { name: 'Sent requests' })).toHaveCount(0);
+  await expect(chat).toContainText('Withdrawn by you');
+  await expect(chat).not.toContainText('Waiting for the recruiter');
   await expect(page.getByRole('button', { name: 'Request 1-1 chat with Sofia Rossi', exact: true })).toBeVisible();
   await expect(openRecruiter(page, 'Sofia Rossi')).toContainText('0 pending requests');
 
@@ -203,7 +202,9 @@ test('a confirmed chat is rescheduled by the talent and cancelled by the recruit
   const item = inboxItem(recruiter, 'Hugo Larsen');
   await expect(item).toContainText(dayTwoAt('09:00'));
 
-  // The talent moves it; the slot in use is not offered.
+  // The talent moves it from the chat's ⋮ menu; the slot in use is not offered.
+  await chat.getByRole('button', { name: 'More actions for the chat with Pieter de Vries' }).click();
+  await chat.getByRole('menuitem', { name: 'Reschedule…' }).click();
   const moveTo = chat.getByLabel('Move to');
   await expect(moveTo.getByRole('option', { name: slotOption('09:00') })).toHaveCount(0);
   await moveTo.selectOption({ label: slotOption('16:00') });
@@ -215,17 +216,17 @@ test('a confirmed chat is rescheduled by the talent and cancelled by the recruit
   await expect(dayTwoSlot(recruiter, '16:00')).toContainText('Booked · Hugo Larsen');
   await expect(dayTwoSlot(recruiter, '09:00')).toBeEnabled();
 
-  // The recruiter cancels it with a reason.
-  await item.getByRole('button', { name: 'Cancel chat…' }).click();
+  // The recruiter cancels it with a reason, from the same ⋮ menu on their side.
+  await item.getByRole('button', { name: 'More actions for the chat with Hugo Larsen' }).click();
+  await item.getByRole('menuitem', { name: 'Cancel chat…' }).click();
   await item.getByLabel('Why are you cancelling?').fill('I have to leave the fair early, sorry — please book a colleague.');
   await item.getByRole('button', { name: 'Cancel the chat' }).click();
   await expect(inboxTab(recruiter, 'Cancelled')).toHaveText('Cancelled (1)');
   await expect(inboxTab(recruiter, 'Confirmed')).toHaveText('Confirmed (0)');
 
-  await expect(page.getByRole('heading', { name: 'Earlier', level: 3 })).toBeVisible({ timeout: 10_000 });
-  await expect(chat).toContainText('Cancelled');
+  await expect(chat).toContainText('Cancelled', { timeout: 10_000 });
   await expect(chat).toContainText('Reason: I have to leave the fair early');
-  await expect(page.getByRole('heading', { name: 'Confirmed', level: 3 })).toHaveCount(0);
+  await expect(confirmedChatWith(page, 'Pieter de Vries')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Book 1-1 chat with Pieter de Vries', exact: true })).toBeVisible();
   await recruiter.context().close();
 });
@@ -309,12 +310,12 @@ test('a recruiter requests a chat for a colleague; the talent accepts the invita
 
   // The talent gets the invitation without a reload, and picks a time.
   const chat = myChatWith(page, 'Lea Schmidt');
-  await expect(page.getByRole('heading', { name: 'Needs your action', level: 3 })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'Needs your action', level: 4 })).toBeVisible({ timeout: 10_000 });
   await expect(chat).toContainText('Invitation');
   await expect(chat).toContainText('firmware roles');
   await chat.getByLabel('Pick a time').selectOption({ label: slotOption('11:30') });
   await chat.getByRole('button', { name: 'Confirm this time' }).click();
-  await expect(page.getByRole('heading', { name: 'Confirmed', level: 3 })).toBeVisible();
+  await expect(confirmedChatWith(page, 'Lea Schmidt')).toBeVisible();
   await expect(chat).toContainText(`${dayTwoAt('11:30')} (Europe/Berlin)`);
   // An invitation costs the talent nothing.
   await expect(page.getByText(`${before.left} of ${before.limit} requests left`)).toBeVisible();

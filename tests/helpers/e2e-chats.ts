@@ -99,3 +99,8 @@ export function inboxTab(page: Page, label: string): Locator {
 export function inboxItem(page: Page, talent: string): Locator {
   return page.getByRole('tabpanel').getByRole('listitem').filter({ hasText: talent });
 }
+
+/** One of the talent's confirmed chats (the "Confirmed chats" column), by the recruiter's name. */
+export function confirmedChatWith(page: Page, recruiter: string): Locator {
+  return page.getByRole('region', { name: 'Confirmed chats' }).getByRole('listitem').filter({ hasText: recruiter });
+}

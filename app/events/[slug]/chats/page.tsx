@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
-import { CancelForm, DeclineForm, SlotPicker, WithdrawButton } from '@/components/chats/chat-actions';
+import { CancelForm, ChatMenu, DeclineForm, SlotPicker, WithdrawButton } from '@/components/chats/chat-actions';
+import { RequestFilter, TalentColumns } from '@/components/chats/talent-layout';
 import { BookForm, RequestForm } from '@/components/chats/talent-forms';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { ButtonLink } from '@/components/ui/button';
@@ -9,12 +11,12 @@ import { ModeBadge } from '@/components/ui/mode-badge';
 import { ChatJoin } from '@/components/video/chat-join';
 import { When } from '@/components/ui/when';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
-import { mayInitiate, refundsTalentOnCancel } from '@/lib/chats/chat-rules';
+import { mayInitiate } from '@/lib/chats/chat-rules';
 import { creditBalance } from '@/lib/chats/credits';
 import { listChatsOf, listOpenRecruiters, OPEN_STATUSES } from '@/lib/chats/queries';
-import { slotOptions } from '@/lib/chats/view';
+import { endedByLabel, slotOptions, type TBusy } from '@/lib/chats/view';
 import { loadEventForPage } from '@/lib/events/load-event';
-import { formatInstant } from '@/lib/time/format';
+import { formatDayOf, formatInstant } from '@/lib/time/format';
 import s from '@/components/chats/chats.module.css';
 
 export const metadata: Metadata = { title: '1-1 Chats' };
@@ -57,79 +59,122 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
   const openWith = new Set(mine.filter((m) => (OPEN_STATUSES as readonly string[]).includes(m.chat.status)).map((m) => m.chat.recruiterId));
   const talentsMayStart = mayInitiate(event, 'talent');
   const outOfCredits = credits.left !== null && credits.left <= 0;
+  const confirmed = mine.filter((m) => m.chat.status === 'confirmed');
+  // The talent's own confirmed chats: slots at those times are marked, not offered.
+  const busyOf = (exceptChatId?: string): TBusy[] =>
+    confirmed.filter((m) => m.chat.id !== exceptChatId && m.chat.startsAt && m.chat.endsAt).map((m) => ({ startsAt: m.chat.startsAt!, endsAt: m.chat.endsAt!, with: m.recruiterName ?? 'a recruiter' }));
   const options = new Map<string, Awaited<ReturnType<typeof slotOptions>>>();
-  for (const id of new Set([...recruiters.map((r) => r.id), ...mine.map((m) => m.chat.recruiterId)])) options.set(id, await slotOptions(db, event.id, id, event.timeZone, now));
+  for (const id of new Set([...recruiters.map((r) => r.id), ...mine.map((m) => m.chat.recruiterId)])) options.set(id, await slotOptions(db, event.id, id, event.timeZone, now, busyOf()));
+  const rescheduleOptions = async (m: (typeof mine)[number]) => slotOptions(db, event.id, m.chat.recruiterId, event.timeZone, now, busyOf(m.chat.id));
   const when = (d: Date | null) => (d ? <When iso={d.toISOString()} eventLabel={formatInstant(d, event.timeZone)} eventZone={event.timeZone} /> : null);
   const needsAction = mine.filter((m) => (m.chat.status === 'accepted' && m.chat.initiatedBy === 'talent') || (m.chat.status === 'pending' && m.chat.initiatedBy === 'recruiter'));
   const sent = mine.filter((m) => m.chat.status === 'pending' && m.chat.initiatedBy === 'talent');
-  const confirmed = mine.filter((m) => m.chat.status === 'confirmed');
-  const past = mine.filter((m) => ['declined', 'withdrawn', 'cancelled', 'completed'].includes(m.chat.status));
+  const head = (m: (typeof mine)[number], badge: ReactNode) => (
+    <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong>{badge}</div>
+  );
 
-  // The talent's own cancel keeps a spent request spent (refundsTalentOnCancel).
-  const cancelNote = (c: { initiatedBy: 'talent' | 'recruiter' }) => (c.initiatedBy === 'talent' && !refundsTalentOnCancel(c, true) ? 'Cancelling does not give your request back.' : undefined);
+  const needsActionItems = needsAction.map((m) => (
+    <li key={m.chat.id} className={s.item}>
+      {head(m, <Badge tone="warn">{m.chat.initiatedBy === 'recruiter' ? 'Invitation' : 'Pick a time'}</Badge>)}
+      {m.chat.message ? <p className="small" style={{ margin: 0 }}>“{m.chat.message}”</p> : null}
+      <SlotPicker chatId={m.chat.id} slots={options.get(m.chat.recruiterId) ?? []} recruiterName={m.recruiterName ?? 'The recruiter'} />
+      {m.chat.status === 'pending' ? (
+        <DeclineForm chatId={m.chat.id} colleagues={[]} to="recruiter" />
+      ) : (
+        <CancelForm chatId={m.chat.id} note={(options.get(m.chat.recruiterId) ?? []).length === 0 ? 'No slot is free, so cancelling gives your request back.' : 'Cancelling does not give your request back.'} />
+      )}
+    </li>
+  ));
+  const pastItem = (m: (typeof mine)[number]) => (
+    <li key={m.chat.id} className={s.item}>
+      {head(m, <Badge>{endedByLabel(m.chat, 'talent') || STATUS_LABEL[m.chat.status]}</Badge>)}
+      {m.chat.status === 'completed' && m.chat.startsAt ? <span className="small">{when(m.chat.startsAt)}</span> : null}
+      {m.chat.declineMessage ? <p className="small" style={{ margin: 0 }}>“{m.chat.declineMessage}”</p> : null}
+      {m.chat.suggestedRecruiterId ? (
+        <p className="small" style={{ margin: 0 }}>
+          They suggest their colleague{' '}
+          <Link href={`/events/${slug}/companies/${m.companySlug}`}><strong>{m.suggestedName ?? 'a colleague'}</strong></Link>
+          {recruiters.some((r) => r.id === m.chat.suggestedRecruiterId) ? ' — see them under “Open for 1-1 chats”.' : ' — they will appear under “Open for 1-1 chats” once they open their calendar.'}
+        </p>
+      ) : null}
+      {m.chat.cancelReason ? <p className="small" style={{ margin: 0 }}>Reason: {m.chat.cancelReason}</p> : null}
+      {m.chat.recruiterNoShow ? <p className="small" style={{ margin: 0 }}>{m.recruiterName} did not join the call{m.chat.initiatedBy === 'talent' ? ', so your request was given back.' : '.'}</p> : null}
+      {m.chat.status === 'completed' && m.mode !== 'in_person' ? <Link className="small" href={`/events/${slug}/chats/${m.chat.id}/call`}>Messages of this chat</Link> : null}
+    </li>
+  );
+  const groups = [
+    { key: 'sent', label: 'Sent', items: sent.map((m) => (
+      <li key={m.chat.id} className={s.item}>
+        {head(m, <Badge>Waiting for the recruiter</Badge>)}
+        {m.chat.message ? <p className="small" style={{ margin: 0 }}>“{m.chat.message}”</p> : null}
+        <WithdrawButton chatId={m.chat.id} />
+      </li>
+    )) },
+    { key: 'declined', label: 'Declined', items: mine.filter((m) => m.chat.status === 'declined' || m.chat.status === 'withdrawn').map(pastItem) },
+    { key: 'cancelled', label: 'Cancelled', items: mine.filter((m) => m.chat.status === 'cancelled').map(pastItem) },
+    { key: 'completed', label: 'Completed', items: mine.filter((m) => m.chat.status === 'completed').map(pastItem) },
+  ];
+
+  // Confirmed chats by day (in the event's zone), in time order.
+  const byDay = new Map<string, typeof confirmed>();
+  for (const m of [...confirmed].sort((a, b) => (a.chat.startsAt?.getTime() ?? 0) - (b.chat.startsAt?.getTime() ?? 0))) {
+    const day = m.chat.startsAt ? formatDayOf(m.chat.startsAt, event.timeZone) : 'No time yet';
+    byDay.set(day, [...(byDay.get(day) ?? []), m]);
+  }
+  const confirmedSide = confirmed.length === 0 ? (
+    <p className="muted small" style={{ margin: 0 }}>No confirmed chats yet. Book or request one below.</p>
+  ) : (
+    await Promise.all(
+      [...byDay].map(async ([day, list]) => (
+        <div key={day} className="stack" style={{ gap: 8 }}>
+          <h4 className={s.dayHead}>{day}</h4>
+          <ul className={s.list}>
+            {await Promise.all(
+              list.map(async (m) => {
+                const started = !!m.chat.startsAt && m.chat.startsAt.getTime() <= now.getTime();
+                return (
+                  <li key={m.chat.id} className={s.item}>
+                    {head(m, <span className="row" style={{ gap: 6 }}>{m.mode ? <ModeBadge mode={m.mode} /> : null}<Badge tone="ok">{when(m.chat.startsAt)}</Badge>{started ? <Badge tone="brand">Under way</Badge> : null}</span>)}
+                    <ChatJoin slug={slug} chat={m.chat} mode={m.mode} event={event} />
+                    {started ? null : <ChatMenu chatId={m.chat.id} about={m.recruiterName ?? 'the recruiter'} reschedule={await rescheduleOptions(m)} cancel cancelNote={m.chat.initiatedBy === 'talent' ? 'Cancelling does not give your request back.' : undefined} />}
+                  </li>
+                );
+              }),
+            )}
+          </ul>
+        </div>
+      )),
+    )
+  );
+
   return (
     <div className="stack">
       <LiveRefresh topics={[`event:${event.id}`, `user:${user.id}`]} />
       <Card>
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <strong>{credits.limit === null ? 'Unlimited requests' : `${credits.left} of ${credits.limit} requests left`}</strong>
-          <span className="muted small">Each request or direct booking uses one. You get it back when you withdraw a request or when the recruiter cancels the chat; not when a request is declined or you cancel.</span>
+          <span className="muted small">Each request or direct booking uses one. You get it back when you withdraw a request, when the recruiter cancels the chat, or when you cancel an approved request while no slot is free; not when a request is declined or you cancel otherwise.</span>
         </div>
       </Card>
 
       <section className="stack" aria-label="My 1-1 Chats">
         <h2>My 1-1 Chats</h2>
-        {mine.length === 0 ? <p className="muted">No chats yet. Book or request one below.</p> : null}
-        {needsAction.length ? <h3>Needs your action</h3> : null}
-        <ul className={s.list}>
-          {needsAction.map((m) => (
-            <li key={m.chat.id} className={s.item}>
-              <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><Badge tone="warn">{m.chat.initiatedBy === 'recruiter' ? 'Invitation' : 'Pick a time'}</Badge></div>
-              {m.chat.message ? <p className="small" style={{ margin: 0 }}>“{m.chat.message}”</p> : null}
-              <SlotPicker chatId={m.chat.id} slots={options.get(m.chat.recruiterId) ?? []} mode="pick" />
-              {m.chat.status === 'pending' ? <DeclineForm chatId={m.chat.id} colleagues={[]} /> : <CancelForm chatId={m.chat.id} note={cancelNote(m.chat)} />}
-            </li>
-          ))}
-        </ul>
-        {confirmed.length ? <h3>Confirmed</h3> : null}
-        <ul className={s.list}>
-          {confirmed.map((m) => (
-            <li key={m.chat.id} className={s.item}>
-              <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><span className="row">{m.mode ? <ModeBadge mode={m.mode} /> : null}<Badge tone="ok">{when(m.chat.startsAt)}</Badge></span></div>
-              <ChatJoin slug={slug} chat={m.chat} mode={m.mode} event={event} />
-              <SlotPicker chatId={m.chat.id} slots={options.get(m.chat.recruiterId) ?? []} mode="reschedule" />
-              <CancelForm chatId={m.chat.id} note={cancelNote(m.chat)} />
-            </li>
-          ))}
-        </ul>
-        {sent.length ? <h3>Sent requests</h3> : null}
-        <ul className={s.list}>
-          {sent.map((m) => (
-            <li key={m.chat.id} className={s.item}>
-              <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><Badge>Waiting for the recruiter</Badge></div>
-              <WithdrawButton chatId={m.chat.id} />
-            </li>
-          ))}
-        </ul>
-        {past.length ? <h3>Earlier</h3> : null}
-        <ul className={s.list}>
-          {past.map((m) => (
-            <li key={m.chat.id} className={s.item}>
-              <div className={s.itemHead}><strong>{m.recruiterName} · {m.company}</strong><Badge>{STATUS_LABEL[m.chat.status]}</Badge></div>
-              {m.chat.declineMessage ? <p className="small" style={{ margin: 0 }}>“{m.chat.declineMessage}”</p> : null}
-              {m.chat.suggestedRecruiterId ? (
-                <p className="small" style={{ margin: 0 }}>
-                  They suggest their colleague{' '}
-                  <Link href={`/events/${slug}/companies/${m.companySlug}`}><strong>{m.suggestedName ?? 'a colleague'}</strong></Link>
-                  {recruiters.some((r) => r.id === m.chat.suggestedRecruiterId) ? ' — see them in the list below.' : ' — they will appear below once they open their calendar.'}
-                </p>
+        <TalentColumns
+          requestsCount={needsAction.length + sent.length}
+          confirmedCount={confirmed.length}
+          requests={
+            <>
+              {needsAction.length ? (
+                <div className="stack" style={{ gap: 8 }}>
+                  <h4 className={s.dayHead}>Needs your action</h4>
+                  <ul className={s.list}>{needsActionItems}</ul>
+                </div>
               ) : null}
-              {m.chat.cancelReason ? <p className="small" style={{ margin: 0 }}>Reason: {m.chat.cancelReason}</p> : null}
-              {m.chat.recruiterNoShow ? <p className="small" style={{ margin: 0 }}>{m.recruiterName} did not join the call{m.chat.initiatedBy === 'talent' ? ', so your request was given back.' : '.'}</p> : null}
-              {m.chat.status === 'completed' && m.mode !== 'in_person' ? <Link className="small" href={`/events/${slug}/chats/${m.chat.id}/call`}>Messages of this chat</Link> : null}
-            </li>
-          ))}
-        </ul>
+              <RequestFilter groups={groups} />
+            </>
+          }
+          confirmed={confirmedSide}
+        />
       </section>
 
       <section className="stack" aria-label="Open for 1-1 chats">
@@ -140,7 +185,16 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
         ) : (
           <ul className={s.list}>
             {recruiters.map((r) => {
-              const disabledReason = !talentsMayStart ? 'Recruiters start chats in this event.' : openWith.has(r.id) ? 'You already have an open chat with this recruiter.' : outOfCredits ? 'No requests left.' : undefined;
+              // No free slot: a request would spend a credit on a chat that cannot get a time yet.
+              const disabledReason = !talentsMayStart
+                ? 'Recruiters start chats in this event.'
+                : openWith.has(r.id)
+                  ? 'You already have an open chat with this recruiter.'
+                  : outOfCredits
+                    ? 'No requests left.'
+                    : r.freeSlots === 0
+                      ? `${r.name ?? 'This recruiter'} has no free slot right now. You can ${r.settings.bookingMode === 'direct' ? 'book' : 'request'} a chat as soon as they add one — this list updates by itself.`
+                      : undefined;
               return (
                 <li key={r.id} className={s.item}>
                   <div className={s.itemHead}>
@@ -148,7 +202,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
                     <Badge tone="brand">{r.settings.bookingMode === 'direct' ? 'Direct Booking' : 'Selective Booking'}</Badge>
                   </div>
                   {r.headline ? <span className="muted small">{r.headline}</span> : null}
-                  <span className="small">{r.freeSlots} open slot{r.freeSlots === 1 ? '' : 's'} · {r.pendingRequests} pending request{r.pendingRequests === 1 ? '' : 's'}</span>
+                  <span className="small">{r.freeSlots === 0 ? 'No open slots' : `${r.freeSlots} open slot${r.freeSlots === 1 ? '' : 's'}`} · {r.pendingRequests} pending request{r.pendingRequests === 1 ? '' : 's'}</span>
                   {[r.settings.background, r.settings.experienceLevel, r.settings.languages.join(', '), r.settings.topics].some(Boolean) ? (
                     <span className="small muted">{[r.settings.background, r.settings.experienceLevel, r.settings.languages.join(', '), r.settings.topics].filter(Boolean).join(' · ')}</span>
                   ) : null}

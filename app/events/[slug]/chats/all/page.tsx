@@ -72,6 +72,13 @@ export default async function AllChatsPage({ params, searchParams }: Props) {
             startsAt: c.startsAt?.toISOString() ?? null,
             startsLabel: c.startsAt ? formatInstant(c.startsAt, event.timeZone) : null,
             requestedLabel: `sent ${formatInstant(c.createdAt, event.timeZone)}`,
+            // The receiver declines, the sender withdraws: say who, by name.
+            outcome:
+              c.status === 'declined'
+                ? `Declined by ${c.initiatedBy === 'talent' ? c.recruiterName : c.talentName}`
+                : c.status === 'withdrawn'
+                  ? `Withdrawn by ${c.initiatedBy === 'talent' ? c.talentName : 'the company'}`
+                  : null,
             extra: extra(c),
           }))}
         />

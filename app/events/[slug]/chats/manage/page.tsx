@@ -13,7 +13,7 @@ import { Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { companyRecruiters, getChatSettings, listChatsOf, recruiterDays } from '@/lib/chats/queries';
-import { chatSettingsFormValues } from '@/lib/chats/view';
+import { chatSettingsFormValues, endedByLabel, slotOptions } from '@/lib/chats/view';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { colleaguesOfChats } from '@/lib/chats/chat-colleagues';
 import { formatDay, formatInstant } from '@/lib/time/format';
@@ -26,11 +26,13 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
   const db = getDb();
   const membership = user ? await recruiterMembership(db, user.id, event.id) : undefined;
   if (!user || !membership) return <NoAccess what="Manage 1-1 Chats is for recruiters of this event." backHref={`/events/${slug}`} />;
-  const [days, settings, chats, members] = await Promise.all([
+  const now = new Date();
+  const [days, settings, chats, members, free] = await Promise.all([
     recruiterDays(db, event.id, user.id),
     getChatSettings(db, event.id, user.id),
     listChatsOf(db, event.id, user.id, 'recruiter'),
     companyRecruiters(db, event.id, membership.companyId),
+    slotOptions(db, event.id, user.id, event.timeZone, now),
   ]);
   const colleagues = members.filter((m) => m.id !== user.id);
   const addedTo = await colleaguesOfChats(db, chats.filter((c) => c.chat.status === 'confirmed').map((c) => c.chat.id));
@@ -55,8 +57,14 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
     <div className="stack">
       <LiveRefresh topics={[`event:${event.id}`, `user:${user.id}`]} />
       <RecruiterSubnav slug={slug} current="manage" />
+      {/* Three jobs on one page: each has its own anchor, so nobody scrolls past a 100-slot grid. */}
+      <nav aria-label="Sections of Manage 1-1 Chats" className="row small" style={{ gap: 12 }}>
+        <a href="#requests">Requests and chats</a>
+        <a href="#availability">Your availability</a>
+        <a href="#settings">How talents reach you</a>
+      </nav>
       <Card>
-        <h2>Requests and chats</h2>
+        <h2 id="requests">Requests and chats</h2>
         <RecruiterInbox
           colleagues={colleagues}
           eventZone={event.timeZone}
@@ -73,7 +81,12 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
             mode: c.mode,
             extra: extra(c),
             note: c.chat.cancelReason ? `Cancelled: ${c.chat.cancelReason}` : c.chat.declineMessage ? `Declined: ${c.chat.declineMessage}` : '',
+            endedBy: endedByLabel(c.chat, 'recruiter'),
+            suggestedName: c.chat.suggestedRecruiterId ? (c.suggestedName ?? 'a colleague') : null,
+            started: !!c.chat.startsAt && c.chat.startsAt.getTime() <= now.getTime(),
           }))}
+          freeSlots={free.length}
+          rescheduleSlots={free}
         />
       </Card>
       <Card>
@@ -81,12 +94,12 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
         <p className="muted small">Pick a duration per day, select the slots you are free (times in {event.timeZone}), and save each day.</p>
         <div className="stack">
           {days.map((d) => (
-            <AvailabilityDay key={d.day.id} view={d} dayLabel={formatDay(d.day.date)} timeZone={event.timeZone} />
+            <AvailabilityDay key={d.day.id} view={d} dayLabel={formatDay(d.day.date)} timeZone={event.timeZone} nowIso={now.toISOString()} />
           ))}
         </div>
       </Card>
       <Card>
-        <h2>How talents reach you</h2>
+        <h2 id="settings">How talents reach you</h2>
         <ChatSettingsForm
           eventId={event.id}
           confirmedAt={settings?.confirmedAt?.toISOString() ?? null}

@@ -48,7 +48,7 @@ export default async function TeamChatsPage({ params, searchParams }: Props) {
           <p className="muted small">You set these slots as a company admin for {recruiter.name} (times in {event.timeZone}). Save each day.</p>
           <div className="stack">
             {days.map((d) => (
-              <AvailabilityDay key={`${recruiter.id}-${d.day.id}`} recruiterId={recruiter.id} view={d} dayLabel={formatDay(d.day.date)} timeZone={event.timeZone} />
+              <AvailabilityDay key={`${recruiter.id}-${d.day.id}`} recruiterId={recruiter.id} view={d} dayLabel={formatDay(d.day.date)} timeZone={event.timeZone} nowIso={new Date().toISOString()} />
             ))}
           </div>
         </Card>
@@ -76,7 +76,7 @@ export default async function TeamChatsPage({ params, searchParams }: Props) {
           <Link href={`/events/${slug}/chats/all`} className="small">All 1-1 Chats of the company →</Link>
         </div>
         <p className="muted small">{teamSummary(team.members)}</p>
-        <TeamOverview members={team.members} slug={slug} isAdmin={team.isAdmin} />
+        <TeamOverview members={team.members} slug={slug} isAdmin={team.isAdmin} timeZone={event.timeZone} />
       </Card>
     </div>
   );

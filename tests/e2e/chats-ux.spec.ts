@@ -1,0 +1,268 @@
+// 1-1 chats as people meet them (issue 10): the steps that were missing or confusing, walked as
+// talent and recruiter. Uses recruiters Tom Bakker and Daniel Keller and talents 15–20, whom the
+// other browser tests leave alone.
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_FAIR, horizontalOverflow, openAs, signInAs, trackLiveConnections, waitForLiveTopic } from '../helpers/e2e';
+import {
+  CHATS_URL,
+  MANAGE_CHATS_URL,
+  confirmedChatWith,
+  creditsLeft,
+  dayTwoAt,
+  dayTwoLabel,
+  dayTwoSlot,
+  inboxItem,
+  inboxTab,
+  myChatWith,
+  openForChats,
+  openRecruiter,
+  slotOption,
+} from '../helpers/e2e-chats';
+
+const TALENTS_URL = `/events/${DEMO_FAIR.slug}/chats/talents`;
+
+/** A recruiter, on the talents page, invites one talent for themselves. */
+async function invite(recruiter: Page, talent: string, message: string) {
+  await recruiter.goto(TALENTS_URL);
+  await recruiter.getByRole('search', { name: 'Filter talents' }).getByLabel('Search').fill(talent);
+  await recruiter.getByRole('button', { name: 'Show talents' }).click();
+  const item = recruiter.getByRole('region', { name: 'Talents' }).getByRole('listitem').filter({ hasText: talent });
+  await item.getByRole('button', { name: `Request 1-1 chat with ${talent}`, exact: true }).click();
+  await item.getByLabel('Message').fill(message);
+  await item.getByRole('button', { name: 'Send request' }).click();
+  await expect(item.getByText(`Request sent to ${talent}`)).toBeVisible();
+}
+
+test('request with a required message and question; approve shows free slots; the recruiter reschedules from ⋮; grid shows past, booked and a duration warning', async ({ page, browser, baseURL }) => {
+  const tom = await openAs(browser, baseURL, 'Tom Bakker');
+  await trackLiveConnections(tom);
+  await openForChats(tom, { mode: 'selective', times: ['09:00', '09:30'] });
+  const settings = tom.getByRole('form', { name: '1-1 chat settings' });
+  await settings.getByLabel(/question/i).fill('Which of our teams interests you?');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByText('Settings saved.')).toBeVisible();
+  await waitForLiveTopic(tom, 'user:');
+
+  await signInAs(page, 'Olga Garcia');
+  await page.goto(CHATS_URL);
+  const tomEntry = openRecruiter(page, 'Tom Bakker');
+  const requestButton = page.getByRole('button', { name: 'Request 1-1 chat with Tom Bakker', exact: true });
+  // Opening the form moves focus into it; Back returns focus to the button (item 20).
+  await requestButton.click();
+  const message = tomEntry.getByLabel('A short message');
+  await expect(message).toBeFocused();
+  await tomEntry.getByRole('button', { name: 'Back' }).click();
+  await expect(requestButton).toBeFocused();
+  await requestButton.click();
+  // A blank request cannot be sent; the recruiter's question is shown and required (item 10).
+  const send = tomEntry.getByRole('button', { name: 'Send request' });
+  await expect(send).toBeDisabled();
+  await message.fill('Hello');
+  await expect(send).toBeDisabled();
+  await message.fill('I analyse sensor data and would like to hear about your analytics team.');
+  const answer = tomEntry.getByLabel('Tom Bakker asks: Which of our teams interests you?');
+  await expect(answer).toBeVisible();
+  await expect(send).toBeDisabled();
+  await answer.fill('Product analytics');
+  await send.click();
+  await expect(myChatWith(page, 'Tom Bakker')).toContainText('Waiting for the recruiter');
+
+  // The recruiter sees how many free slots the talent can pick from while approving (item 6).
+  await expect(inboxTab(tom, 'Requests')).toHaveText('Requests (1)', { timeout: 10_000 });
+  const request = inboxItem(tom, 'Olga Garcia');
+  await expect(request).toContainText('Answer: Product analytics');
+  await expect(request).toContainText('You have 2 free slots for the talent to pick from.');
+  await request.getByRole('button', { name: 'Approve' }).click();
+  await expect(inboxTab(tom, 'In Scheduling')).toHaveText('In Scheduling (1)');
+
+  const chat = myChatWith(page, 'Tom Bakker');
+  await chat.getByLabel('Pick a time').selectOption({ label: slotOption('09:00') });
+  await chat.getByRole('button', { name: 'Confirm this time' }).click();
+  await expect(confirmedChatWith(page, 'Tom Bakker')).toContainText(dayTwoAt('09:00'));
+
+  // The recruiter reschedules the confirmed chat from its ⋮ menu, with the keyboard (item 3).
+  await expect(inboxTab(tom, 'Confirmed')).toHaveText('Confirmed (1)', { timeout: 10_000 });
+  await inboxTab(tom, 'Confirmed').click();
+  const item = inboxItem(tom, 'Olga Garcia');
+  const menu = item.getByRole('button', { name: 'More actions for the chat with Olga Garcia' });
+  await menu.focus();
+  await tom.keyboard.press('Enter');
+  await expect(item.getByRole('menuitem', { name: 'Reschedule…' })).toBeFocused();
+  await tom.keyboard.press('ArrowDown');
+  await expect(item.getByRole('menuitem', { name: 'Cancel chat…' })).toBeFocused();
+  await tom.keyboard.press('ArrowUp');
+  await tom.keyboard.press('Enter');
+  await expect(item.getByLabel('Move to')).toBeFocused();
+  await item.getByLabel('Move to').selectOption({ label: slotOption('09:30') });
+  await item.getByRole('button', { name: 'Reschedule', exact: true }).click();
+  await expect(item).toContainText(dayTwoAt('09:30'));
+  await expect(confirmedChatWith(page, 'Tom Bakker')).toContainText(dayTwoAt('09:30'), { timeout: 10_000 });
+
+  // A booked slot names the talent in full on keyboard focus (item 16).
+  const booked = dayTwoSlot(tom, '09:30');
+  await booked.focus();
+  const tip = tom.getByRole('tooltip', { name: 'Booked by Olga Garcia — cancel the chat to free it' });
+  await expect(tip).toBeVisible();
+  await expect(booked).toHaveAccessibleDescription('Booked by Olga Garcia — cancel the chat to free it');
+
+  // Changing the duration would clear the selection: the recruiter is asked first (item 22).
+  const day = tom.getByRole('region', { name: `Availability on ${dayTwoLabel()}` });
+  await dayTwoSlot(tom, '11:00').click();
+  await day.getByLabel('Chat duration').selectOption('15');
+  const ask = day.getByRole('alertdialog', { name: 'Change the chat duration?' });
+  await expect(ask).toContainText('Changing to 15-minute chats clears the 2 slots you selected');
+  await ask.getByRole('button', { name: 'Keep 30 minutes' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(day.getByLabel('Chat duration')).toHaveValue('30');
+  await expect(dayTwoSlot(tom, '11:00')).toHaveAttribute('aria-pressed', 'true');
+
+  // Today's slots that have started are past: shown as such and not selectable (item 9).
+  const today = tom.getByRole('region', { name: /^Availability on / }).first();
+  const midnight = today.getByRole('group', { name: /^Slots on / }).getByRole('button', { name: /^00:00/ });
+  await expect(midnight).toContainText('Past');
+  await expect(midnight).toBeDisabled();
+  await midnight.click({ force: true });
+  await expect(midnight).toContainText('Past');
+  await tom.context().close();
+});
+
+test('no free slot: no request button; approving anyway keeps the warning in view; cancelling gives the request back', async ({ page, browser, baseURL }) => {
+  const daniel = await openAs(browser, baseURL, 'Daniel Keller');
+  await trackLiveConnections(daniel);
+  await openForChats(daniel, { mode: 'selective', times: ['16:30'] });
+
+  await signInAs(page, 'Paul Yilmaz');
+  await trackLiveConnections(page);
+  await page.goto(CHATS_URL);
+  await waitForLiveTopic(page, 'event:');
+  const before = await creditsLeft(page);
+  const entry = openRecruiter(page, 'Daniel Keller');
+  await page.getByRole('button', { name: 'Request 1-1 chat with Daniel Keller', exact: true }).click();
+  await entry.getByLabel('A short message').fill('I would like to hear about the campus programme.');
+  await entry.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByText(`${before.left - 1} of ${before.limit} requests left`)).toBeVisible();
+
+  // Daniel takes his only slot away: talents see that there is nothing to book (item 5).
+  const day = daniel.getByRole('region', { name: `Availability on ${dayTwoLabel()}` });
+  await dayTwoSlot(daniel, '16:30').click();
+  await day.getByRole('button', { name: `Save ${dayTwoLabel()}` }).click();
+  await expect(day.getByText('Availability saved.')).toBeVisible();
+
+  await signInAs(page, 'Rosa Moreau');
+  await page.goto(CHATS_URL);
+  await expect(openRecruiter(page, 'Daniel Keller')).toContainText('No open slots');
+  await expect(openRecruiter(page, 'Daniel Keller')).toContainText('Daniel Keller has no free slot right now.');
+  await expect(page.getByRole('button', { name: 'Request 1-1 chat with Daniel Keller' })).toHaveCount(0);
+
+  // Approving without a free slot: the count says so first, and the warning stays after the item moves tab (item 6).
+  await daniel.goto(MANAGE_CHATS_URL);
+  const request = inboxItem(daniel, 'Paul Yilmaz');
+  await expect(request).toContainText('You have no free slot right now');
+  await request.getByRole('button', { name: 'Approve' }).click();
+  await expect(inboxTab(daniel, 'In Scheduling')).toHaveText('In Scheduling (1)');
+  await expect(daniel.getByText('Approved Paul Yilmaz’s request — but you have no free slot left.')).toBeVisible();
+  await daniel.waitForTimeout(1_000); // the refresh after approving has landed; the warning is still there
+  await expect(daniel.getByText('Approved Paul Yilmaz’s request — but you have no free slot left.')).toBeVisible();
+
+  // The talent is told plainly, and cancelling gives the request back.
+  await signInAs(page, 'Paul Yilmaz');
+  await page.goto(CHATS_URL);
+  const chat = myChatWith(page, 'Daniel Keller');
+  await expect(chat).toContainText('Daniel Keller has no free slot right now.');
+  await chat.getByRole('button', { name: 'Cancel chat…' }).click();
+  await expect(chat.getByLabel('Why are you cancelling?')).toBeFocused();
+  await chat.getByLabel('Why are you cancelling?').fill('No time was free.');
+  await chat.getByRole('button', { name: 'Cancel the chat' }).click();
+  await expect(chat).toContainText('Cancelled');
+  await expect(page.getByText(`${before.left} of ${before.limit} requests left`)).toBeVisible();
+  await daniel.context().close();
+});
+
+test('invitations: the talent declines with "Message to the recruiter", the sender withdraws from ⋮, both labelled; clashing times are marked', async ({ page, browser, baseURL }) => {
+  const tom = await openAs(browser, baseURL, 'Tom Bakker');
+  await invite(tom, 'Samir Larsen', 'We would like to talk about data engineering.');
+  await invite(tom, 'Tara Fischer', 'Would you like to meet our analytics team?');
+
+  // The talent declines an invitation: the message goes to the recruiter (item 12).
+  await signInAs(page, 'Samir Larsen');
+  await page.goto(CHATS_URL);
+  const chat = myChatWith(page, 'Tom Bakker');
+  await chat.getByRole('button', { name: 'Decline…' }).click();
+  await expect(chat.getByLabel('Message to the recruiter')).toBeFocused();
+  await expect(chat.getByText('Message to the talent')).toHaveCount(0);
+  await chat.getByLabel('Message to the recruiter').fill('Thanks, I have accepted another offer.');
+  await chat.getByRole('button', { name: 'Decline invitation' }).click();
+  await expect(chat).toContainText('Declined by you');
+
+  // The sender withdraws the other invitation from its ⋮ menu (item 3).
+  await tom.goto(MANAGE_CHATS_URL);
+  const tara = inboxItem(tom, 'Tara Fischer');
+  await tara.getByRole('button', { name: 'More actions for the chat with Tara Fischer' }).click();
+  await tara.getByRole('menuitem', { name: 'Withdraw request…' }).click();
+  await tara.getByRole('button', { name: 'Withdraw request' }).click();
+  await expect(inboxTab(tom, 'Declined')).toHaveText('Declined (2)');
+  await inboxTab(tom, 'Declined').click();
+  // Labelled by who ended them (item 11).
+  await expect(inboxItem(tom, 'Tara Fischer')).toContainText('Withdrawn by you');
+  await expect(inboxItem(tom, 'Samir Larsen')).toContainText('Declined by the talent');
+  await tom.goto(`/events/${DEMO_FAIR.slug}/chats/all?status=declined`);
+  await expect(tom.getByRole('listitem').filter({ hasText: 'Samir Larsen' })).toContainText('Declined by Samir Larsen');
+
+  // A clash with the talent's own confirmed chat is marked in the time picker (item 7):
+  // Olga Garcia meets Tom at 09:30 (first test); Daniel invites her with 09:30 and 11:00 free.
+  const daniel = await openAs(browser, baseURL, 'Daniel Keller');
+  await daniel.goto(MANAGE_CHATS_URL);
+  const day = daniel.getByRole('region', { name: `Availability on ${dayTwoLabel()}` });
+  await dayTwoSlot(daniel, '09:30').click();
+  await dayTwoSlot(daniel, '11:00').click();
+  await day.getByRole('button', { name: `Save ${dayTwoLabel()}` }).click();
+  await expect(day.getByText('Availability saved.')).toBeVisible();
+  await invite(daniel, 'Olga Garcia', 'Would you like to hear about our campus programme?');
+  await daniel.context().close();
+  await signInAs(page, 'Olga Garcia');
+  await page.goto(CHATS_URL);
+  const invitation = myChatWith(page, 'Daniel Keller');
+  const picker = invitation.getByLabel('Pick a time');
+  await expect(picker.getByRole('option', { name: `${slotOption('09:30')} — you have a chat with Tom Bakker then` })).toBeDisabled();
+  await expect(picker.getByRole('option', { name: slotOption('11:00'), exact: true })).toBeEnabled();
+  await tom.context().close();
+});
+
+test('recruiter inbox tabs follow the ARIA tabs pattern', async ({ page }) => {
+  await signInAs(page, 'Tom Bakker');
+  await page.goto(MANAGE_CHATS_URL);
+  const requests = inboxTab(page, 'Requests');
+  await requests.focus();
+  await page.keyboard.press('ArrowRight');
+  const scheduling = inboxTab(page, 'In Scheduling');
+  await expect(scheduling).toBeFocused();
+  await expect(scheduling).toHaveAttribute('aria-selected', 'true');
+  await expect(requests).toHaveAttribute('tabindex', '-1');
+  const panelId = await scheduling.getAttribute('aria-controls');
+  await expect(page.locator(`#${panelId}`)).toHaveAttribute('role', 'tabpanel');
+  await page.keyboard.press('End');
+  await expect(inboxTab(page, 'Cancelled')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(requests).toBeFocused();
+});
+
+test('at 375 px the talent page shows its two columns as tabs, with nothing sticking out', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signInAs(page, 'Olga Garcia');
+  await page.goto(CHATS_URL);
+  const tabs = page.getByRole('tablist', { name: 'My 1-1 Chats' });
+  await expect(tabs).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Requests' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Confirmed chats' })).toBeHidden();
+  await tabs.getByRole('tab', { name: /^Confirmed/ }).click();
+  await expect(confirmedChatWith(page, 'Tom Bakker')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Requests' })).toBeHidden();
+  expect((await horizontalOverflow(page)).widest).toEqual([]);
+  await page.screenshot({ path: 'test-results/ux-talent-375.png', fullPage: true });
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(tabs).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Requests' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Confirmed chats' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/ux-talent-1280.png', fullPage: true });
+});
