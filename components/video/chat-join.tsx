@@ -17,7 +17,7 @@ export function ChatJoin({ slug, chat, mode, event }: {
       opensAtIso={window.opensAt.toISOString()}
       closesAtIso={window.closesAt.toISOString()}
       // The zone is named: "15:05" alone reads differently for someone in another zone.
-      opensLabel={`at ${formatInstant(window.opensAt, event.timeZone).split(', ')[1]} (${event.timeZone})`}
+      opensLabel={`at ${formatInstant(window.opensAt, event.timeZone, { withDay: false })} (${event.timeZone})`}
     />
   );
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
     talentRequestCredits: 3,
     days: [{ date: '2031-04-10', mode: 'virtual', opensAt: '09:00', closesAt: '10:00', chatDurations: [30] }],
   });
-  [draft] = await t.db.select().from(events).where(eq(events.id, id));
+  draft = (await t.db.select().from(events).where(eq(events.id, id)))[0]!;
   // What inviting a recruiter of a company records: the company in the event, the person registered.
   const [member] = await t.db.select().from(companyMembers).where(eq(companyMembers.userId, recruiter.id));
   await t.db.insert(eventCompanies).values({ eventId: id, companyId: member!.companyId });
