@@ -67,9 +67,10 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     },
     {
-      // The same build as an installation without LiveKit configured (tests/e2e/video.spec.ts).
+      // The same build as an installation without LiveKit configured (tests/e2e/video.spec.ts) and
+      // without AUTH_URL (tests/e2e/sign-in-lands.spec.ts).
       command: 'node scripts/e2e-server.mjs',
-      env: { E2E_PORT: String(NO_VIDEO_PORT), E2E_NO_LIVEKIT: '1', E2E_DATABASE_NAME: '' },
+      env: { E2E_PORT: String(NO_VIDEO_PORT), E2E_NO_LIVEKIT: '1', E2E_DATABASE_NAME: '', E2E_NO_AUTH_URL: '1' },
       url: `http://localhost:${NO_VIDEO_PORT}`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -39,6 +39,8 @@ if (process.env.E2E_NO_LIVEKIT === '1') {
   const { apiKey, apiSecret } = LIVEKIT_TEST_KEYS;
   Object.assign(env, { LIVEKIT_URL: livekitTestPorts({ ...process.env, E2E_PORT: PORT }).url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret });
 }
+// E2E_NO_AUTH_URL=1: a newcomer's installation, which knows its address only from each request.
+if (process.env.E2E_NO_AUTH_URL === '1') delete env.AUTH_URL;
 // Mail must never leave the machine during tests: the outbox is what the tests read.
 delete env.SMTP_URL;
 delete env.PORT;

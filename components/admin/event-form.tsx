@@ -64,7 +64,7 @@ export function EventForm({ initial, zones, mode, action }: {
           <SelectField label="Time zone" value={v.timeZone} error={fieldError('timeZone')} onChange={(e) => set('timeZone', e.target.value)}>
             {zones.map((z) => <option key={z.id} value={z.id}>{z.label}</option>)}
           </SelectField>
-          <SelectField label="Status" value={v.status} error={fieldError('status')} hint="Drafts are visible to organizers only." onChange={(e) => set('status', e.target.value as TEventValues['status'])}>
+          <SelectField label="Status" value={v.status} error={fieldError('status')} hint="Drafts are visible to organizers and the people they invite." onChange={(e) => set('status', e.target.value as TEventValues['status'])}>
             <option value="draft">Draft</option>
             <option value="published">Published (registration open)</option>
             <option value="live">Live</option>

@@ -1,4 +1,18 @@
 // GET/POST /api/auth/* — Auth.js (magic links, OAuth, demo sign-in)
+import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { requestOrigin } from '@/lib/http/request-origin';
 
-export const { GET, POST } = handlers;
+// Without AUTH_URL, Next gives route handlers a URL on its own listen host ("localhost"), not the
+// host the browser used (say 127.0.0.1): Auth.js would then set the session cookie and resolve
+// the callback URL for the other spelling, and the person would land signed out on "/".
+function asRequested(req: NextRequest): NextRequest {
+  if (env().appUrl) return req;
+  const origin = requestOrigin(req.headers, req.nextUrl.protocol);
+  if (!origin || origin === req.nextUrl.origin) return req;
+  return new NextRequest(req.nextUrl.href.replace(req.nextUrl.origin, origin), req);
+}
+
+export const GET = (req: NextRequest) => handlers.GET(asRequested(req));
+export const POST = (req: NextRequest) => handlers.POST(asRequested(req));
