@@ -97,10 +97,18 @@ test.describe('an installation without LiveKit', () => {
     await entry.getByRole('button', { name: 'Confirm booking' }).click();
     const chat = page.getByRole('region', { name: 'My 1-1 Chats' }).getByRole('listitem').filter({ hasText: 'Hannah Jansen' });
     await chat.getByRole('link', { name: /^(Join|Call page)$/ }).click();
-    await expect(page.getByText('Video is not configured.')).toBeVisible();
-    await expect(page.getByText(/LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET/)).toBeVisible();
+    // The talent reads what it means and whom to contact, not the administrator's variables.
+    await expect(page.getByText('Video calls are not available.')).toBeVisible();
+    await expect(page.getByText(/Please contact the event organizer/)).toBeVisible();
+    await expect(page.getByText(/LIVEKIT_/)).toHaveCount(0);
     await expect(page.getByRole('complementary', { name: 'Chat' })).toBeVisible();
     const res = await page.request.post('/api/livekit/token', { data: { chatId: page.url().split('/')[6] } });
     expect(res.status()).toBe(503);
+
+    // The organizer is told what to configure, where they manage the event's chats.
+    await signInAs(page, DEMO.organizer);
+    await page.goto('/events/demo-fair/manage/chats');
+    await expect(page.getByText('Video is not configured.')).toBeVisible();
+    await expect(page.getByText(/LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET/)).toBeVisible();
   });
 });

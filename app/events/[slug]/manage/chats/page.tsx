@@ -7,6 +7,7 @@ import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { eventChatAttendance, ZAttendanceFilter } from '@/lib/chats/attendance-queries';
+import { VIDEO_NOT_CONFIGURED, videoConfig } from '@/lib/video/video-config';
 
 export const metadata: Metadata = { title: '1-1 Chat attendance' };
 
@@ -27,6 +28,12 @@ export default async function ManageChatsPage({ params, searchParams }: Props) {
       {/* Attendance webhooks and completions publish here, so the page follows a live call. */}
       <LiveRefresh topics={[`event-admin:${event.id}`]} />
       <ManageNav slug={event.slug} current="chats" />
+      {/* The organizer is who can have it fixed: the configuration hint is shown here, not to talents. */}
+      {!videoConfig() ? (
+        <Alert tone="warn">
+          <strong>Video is not configured.</strong> {VIDEO_NOT_CONFIGURED}
+        </Alert>
+      ) : null}
       {hasAny ? (
         <Card>
           <h2>1-1 Chats</h2>

@@ -14,7 +14,7 @@ import { JoinAsColleague } from '@/components/video/colleague-controls';
 import { loadEventForPage } from '@/lib/events/load-event';
 import { formatInstant } from '@/lib/time/format';
 import { callPageData } from '@/lib/chats/call-page';
-import { VIDEO_NOT_CONFIGURED, videoConfig } from '@/lib/video/video-config';
+import { VIDEO_NOT_CONFIGURED, VIDEO_UNAVAILABLE_FOR_PARTICIPANTS, videoConfig } from '@/lib/video/video-config';
 import s from '@/components/video/video.module.css';
 
 export const metadata: Metadata = { title: '1-1 chat call' };
@@ -23,7 +23,7 @@ type Props = { params: Promise<{ slug: string; chatId: string }> };
 
 export default async function ChatCallPage({ params }: Props) {
   const { slug, chatId } = await params;
-  const { event, user } = await loadEventForPage(slug);
+  const { event, user, canManage } = await loadEventForPage(slug);
   const back = `/events/${slug}/chats`;
   if (!user) {
     return (
@@ -51,8 +51,17 @@ export default async function ChatCallPage({ params }: Props) {
     body = <Alert tone="info">This chat takes place in person at the event, not on video.</Alert>;
   } else if (!configured) {
     body = (
+      // Talents and recruiters cannot change the installation: they get what it means and whom to ask.
       <Alert tone="warn">
-        <strong>Video is not configured.</strong> {VIDEO_NOT_CONFIGURED}
+        {canManage ? (
+          <>
+            <strong>Video is not configured.</strong> {VIDEO_NOT_CONFIGURED}
+          </>
+        ) : (
+          <>
+            <strong>Video calls are not available.</strong> {VIDEO_UNAVAILABLE_FOR_PARTICIPANTS}
+          </>
+        )}
       </Alert>
     );
   } else if (role === 'company') {
