@@ -5,7 +5,7 @@ import { DisconnectReason, RoomEvent, Track } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
-import { BlurToggle } from './blur-toggle';
+import { BackgroundPicker } from './background-picker';
 import s from './video.module.css';
 
 type TDetails = { serverUrl: string; token: string; roomName: string; participantName: string };
@@ -124,7 +124,7 @@ function InCall({ onClosed }: { onClosed: () => void }) {
       </GridLayout>
       <div className={s.controls}>
         <ControlBar controls={{ microphone: true, camera: true, screenShare: true, leave: true, chat: false, settings: false }} />
-        <BlurToggle />
+        <BackgroundPicker />
       </div>
       <RoomAudioRenderer />
       <ConnectionStateToast />
