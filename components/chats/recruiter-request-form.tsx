@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { recruiterRequestAction } from '@/app/events/[slug]/chats/actions';
@@ -7,20 +6,20 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { useSubmit } from '@/components/ui/use-submit';
+import { MemberTimes } from './team-times';
+import { useOpenedFocus } from './use-opened-focus';
 
 export type TTeamMember = { id: string; name: string; isSelf: boolean };
 
 /** "Request 1-1 chat" for one talent, sent for the caller or a colleague of the same company. */
 export function RecruiterRequestForm({
   eventId,
-  slug,
   talentId,
   talentName,
   team,
   disabledReason,
 }: {
   eventId: string;
-  slug: string;
   talentId: string;
   talentName: string;
   /** Who the chat can be for; members with an open chat with this talent are left out by the page. */
@@ -28,7 +27,7 @@ export function RecruiterRequestForm({
   disabledReason?: string;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, opener, form } = useOpenedFocus();
   const [chosen, setChosen] = useState(team[0]?.id ?? '');
   // The team can shrink on refresh (a colleague just sent one); fall back to the first left.
   const recruiterId = team.some((m) => m.id === chosen) ? chosen : (team[0]?.id ?? '');
@@ -44,7 +43,6 @@ export function RecruiterRequestForm({
       router.refresh();
     },
   );
-  const availabilityHref = `/events/${slug}/chats/manage#availability`;
 
   if (sentFor !== null) {
     return (
@@ -55,24 +53,25 @@ export function RecruiterRequestForm({
             ? '. They pick a time from your free slots, so keep your availability up to date.'
             : ` for ${sentFor.name}. They pick a time from ${sentFor.name}'s free slots.`}
         </Alert>
-        <div><Link href={availabilityHref}>Continue to time selection</Link></div>
       </div>
     );
   }
   if (disabledReason) return <p className="muted small">{disabledReason}</p>;
   if (!open) {
-    return <div><Button onClick={() => setOpen(true)} aria-label={`Request 1-1 chat with ${talentName}`}>Request 1-1 chat</Button></div>;
+    return <div><Button ref={opener} onClick={() => setOpen(true)} aria-label={`Request 1-1 chat with ${talentName}`}>Request 1-1 chat</Button></div>;
   }
   const fieldErrors = r.error?.fieldErrors;
   // Errors not tied to a field shown here (talent, the whole form) go into the alert.
   const showAlert = r.error && (!fieldErrors || Object.keys(fieldErrors).some((k) => k !== 'message' && k !== 'recruiterId'));
   return (
-    <div className="stack">
+    <div className="stack" ref={form} role="group" aria-label={`Request a 1-1 chat with ${talentName}`}>
       <SelectField label="For" value={recruiterId} onChange={(e) => setChosen(e.target.value)} error={r.fieldError('recruiterId')}>
         {team.map((m) => (
           <option key={m.id} value={m.id}>{m.isSelf ? `Me (${m.name})` : m.name}</option>
         ))}
       </SelectField>
+      {/* The time selection happens here, for whoever the chat is for: leaving the page would lose the message. */}
+      <MemberTimes memberId={recruiterId} name={team.find((m) => m.id === recruiterId)?.isSelf ? 'you' : (team.find((m) => m.id === recruiterId)?.name ?? 'your colleague')} />
       <TextArea
         label="Message"
         value={message}
@@ -86,9 +85,6 @@ export function RecruiterRequestForm({
         <Button disabled={r.pending || !recruiterId} onClick={() => r.submit({ talentId, recruiterId, message })}>{r.pending ? 'Sending…' : 'Send request'}</Button>
         <Button variant="ghost" onClick={() => { setOpen(false); r.reset(); }}>Back</Button>
       </div>
-      <p className="small muted" style={{ margin: 0 }}>
-        The talent picks a time from your free slots. <Link href={availabilityHref}>Continue to time selection</Link> to adjust them.
-      </p>
     </div>
   );
 }

@@ -145,7 +145,7 @@ function TalentItem({
         </span>
       ) : null}
       {mayRequest ? (
-        <RecruiterRequestForm eventId={eventId} slug={slug} talentId={t.id} talentName={t.name} team={free} disabledReason={disabledReason} />
+        <RecruiterRequestForm eventId={eventId} talentId={t.id} talentName={t.name} team={free} disabledReason={disabledReason} />
       ) : null}
     </li>
   );

@@ -228,6 +228,35 @@ test('invitations: the talent declines with "Message to the recruiter", the send
   await tom.context().close();
 });
 
+test('a company admin requests a chat for a colleague: the colleague’s slots are shown and edited inside the form, and the typed message stays', async ({ page }) => {
+  await signInAs(page, 'Nora Visser');
+  await page.goto(TALENTS_URL);
+  await page.getByRole('search', { name: 'Filter talents' }).getByLabel('Search').fill('Viktor Costa');
+  await page.getByRole('button', { name: 'Show talents' }).click();
+  const item = page.getByRole('region', { name: 'Talents' }).getByRole('listitem').filter({ hasText: 'Viktor Costa' });
+  await item.getByRole('button', { name: 'Request 1-1 chat with Viktor Costa', exact: true }).click();
+  await expect(item.getByLabel('For')).toBeFocused();
+  await item.getByLabel('For').selectOption({ label: 'Tom Bakker' });
+  const message = 'Tom would like to talk about our analytics team.';
+  await item.getByLabel('Message').fill(message);
+  // Tom's slots, not the sender's (item 4).
+  const times = item.getByRole('group', { name: 'Tom Bakker’s free slots' });
+  await expect(times).toContainText(dayTwoAt('09:00'));
+  await expect(times).not.toContainText(dayTwoAt('12:00'));
+  await times.getByRole('button', { name: 'Edit Tom Bakker’s slots' }).click();
+  const day = times.getByRole('region', { name: `Availability on ${dayTwoLabel()}` });
+  await day.getByRole('group', { name: `Slots on ${dayTwoLabel()}` }).getByRole('button', { name: /^12:00/ }).click();
+  await day.getByRole('button', { name: `Save ${dayTwoLabel()}` }).click();
+  await expect(day.getByText('Availability saved.')).toBeVisible();
+  await expect(times).toContainText(dayTwoAt('12:00'));
+  // Still on the same page, with the message as typed.
+  await expect(page).toHaveURL(TALENTS_URL + '?q=Viktor+Costa');
+  await expect(item.getByLabel('Message')).toHaveValue(message);
+  await item.getByRole('button', { name: 'Send request' }).click();
+  await expect(item.getByText('Request sent to Viktor Costa for Tom Bakker.')).toBeVisible();
+  await expect(item.getByRole('link', { name: 'Continue to time selection' })).toHaveCount(0);
+});
+
 test('recruiter inbox tabs follow the ARIA tabs pattern', async ({ page }) => {
   await signInAs(page, 'Tom Bakker');
   await page.goto(MANAGE_CHATS_URL);
@@ -265,4 +294,37 @@ test('at 375 px the talent page shows its two columns as tabs, with nothing stic
   await expect(page.getByRole('region', { name: 'Requests' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Confirmed chats' })).toBeVisible();
   await page.screenshot({ path: 'test-results/ux-talent-1280.png', fullPage: true });
+});
+
+/** Landmarks of one role that share a name (or have none, when repeated): a screen reader's list of them cannot tell them apart. */
+async function ambiguousLandmarks(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const roleOf = (el: Element) => el.getAttribute('role') ?? ({ NAV: 'navigation', ASIDE: 'complementary', SECTION: 'region', FORM: 'form', MAIN: 'main', HEADER: 'banner' } as Record<string, string>)[el.tagName] ?? '';
+    const nameOf = (el: Element) => el.getAttribute('aria-label') ?? (el.getAttribute('aria-labelledby') ? document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent ?? '' : '');
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll('nav, aside, section, form, main, [role="search"], [role="region"], [role="navigation"], [role="complementary"]')) {
+      const role = roleOf(el);
+      const name = nameOf(el);
+      // Unnamed sections and forms are not landmarks at all.
+      if ((role === 'region' || role === 'form') && !name) continue;
+      if ((el as HTMLElement).offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
+      const key = `${role}: ${name}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    return [...seen].filter(([, n]) => n > 1).map(([k, n]) => `${k} ×${n}`);
+  });
+}
+
+test('every landmark a page repeats has its own name; the demo sign-in buttons are named by their visible text', async ({ page }) => {
+  await page.goto('/signin');
+  await expect(page.getByRole('button', { name: 'Sign in as Nora Visser, Northwind Analytics', exact: true })).toBeVisible();
+  expect(await ambiguousLandmarks(page)).toEqual([]);
+  await signInAs(page, 'Tom Bakker');
+  for (const url of [`/events/${DEMO_FAIR.slug}`, MANAGE_CHATS_URL, TALENTS_URL, `/events/${DEMO_FAIR.slug}/chats/team`, `/events/${DEMO_FAIR.slug}/chats/all`]) {
+    await page.goto(url);
+    expect({ url, ambiguous: await ambiguousLandmarks(page) }).toEqual({ url, ambiguous: [] });
+  }
+  await signInAs(page, 'Olga Garcia');
+  await page.goto(CHATS_URL);
+  expect(await ambiguousLandmarks(page)).toEqual([]);
 });

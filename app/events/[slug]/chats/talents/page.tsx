@@ -2,11 +2,16 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { TalentFilterForm, TalentList, type TTalentFilters } from '@/components/chats/talent-browser';
 import { RecruiterSubnav } from '@/components/chats/recruiter-subnav';
+import { TeamTimesProvider, type TMemberTimes } from '@/components/chats/team-times';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { Alert, Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { creditBalance } from '@/lib/chats/credits';
+import { recruiterMembership } from '@/lib/chats/permissions';
+import { recruiterDays } from '@/lib/chats/queries';
 import { searchTalents } from '@/lib/chats/talent-search';
+import { slotOptions } from '@/lib/chats/view';
+import { formatDay } from '@/lib/time/format';
 import { AppError } from '@/lib/errors';
 import { loadEventForPage } from '@/lib/events/load-event';
 
@@ -35,6 +40,16 @@ export default async function TalentsPage({ params, searchParams }: { params: Pr
   }
   const credits = await creditBalance(db, event.id, user.id, 'recruiter');
   const outOfCredits = credits.left !== null && credits.left <= 0;
+  // Each team member's free slots (and, where this person may edit them, their days): the
+  // request form shows the times of whoever the chat is for.
+  const now = new Date();
+  const membership = await recruiterMembership(db, user.id, event.id);
+  const byMember: Record<string, TMemberTimes> = {};
+  for (const m of result?.team ?? []) {
+    const mayEdit = m.isSelf || membership?.role === 'admin';
+    const [free, days] = await Promise.all([slotOptions(db, event.id, m.id, event.timeZone, now), mayEdit ? recruiterDays(db, event.id, m.id) : null]);
+    byMember[m.id] = { free, days: days ? days.map((d) => ({ view: d, label: formatDay(d.day.date) })) : null };
+  }
 
   return (
     <div className="stack">
@@ -60,6 +75,7 @@ export default async function TalentsPage({ params, searchParams }: { params: Pr
       <section className="stack" aria-label="Talents">
         {filterError ? <Alert tone="error">{filterError} — change the filters and try again.</Alert> : null}
         {result ? (
+          <TeamTimesProvider value={{ byMember, timeZone: event.timeZone, nowIso: now.toISOString() }}>
           <TalentList
             eventId={event.id}
             slug={slug}
@@ -73,6 +89,7 @@ export default async function TalentsPage({ params, searchParams }: { params: Pr
             mayRequest={!result.requestBlockedReason}
             noCreditsReason={outOfCredits ? 'You have no 1-1 chat requests left in this event.' : undefined}
           />
+          </TeamTimesProvider>
         ) : null}
       </section>
     </div>
