@@ -106,9 +106,10 @@ test.describe('an installation without LiveKit', () => {
     expect(res.status()).toBe(503);
 
     // The organizer is told what to configure, where they manage the event's chats.
-    await signInAs(page, DEMO.organizer);
-    await page.goto('/events/demo-fair/manage/chats');
-    await expect(page.getByText('Video is not configured.')).toBeVisible();
-    await expect(page.getByText(/LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET/)).toBeVisible();
+    const organizer = await openAs(browser, NO_VIDEO_URL, DEMO.organizer);
+    await organizer.goto('/events/demo-fair/manage/chats');
+    await expect(organizer.getByText('Video is not configured.')).toBeVisible();
+    await expect(organizer.getByText(/LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET/)).toBeVisible();
+    await organizer.context().close();
   });
 });

@@ -7,11 +7,13 @@ import { requestOrigin } from '@/lib/http/request-origin';
 // Without AUTH_URL, Next gives route handlers a URL on its own listen host ("localhost"), not the
 // host the browser used (say 127.0.0.1): Auth.js would then set the session cookie and resolve
 // the callback URL for the other spelling, and the person would land signed out on "/".
+// (req.url is what Auth.js reads; req.nextUrl may already show the Host header, so it is not compared.)
 function asRequested(req: NextRequest): NextRequest {
   if (env().appUrl) return req;
-  const origin = requestOrigin(req.headers, req.nextUrl.protocol);
-  if (!origin || origin === req.nextUrl.origin) return req;
-  return new NextRequest(req.nextUrl.href.replace(req.nextUrl.origin, origin), req);
+  const url = new URL(req.url);
+  const origin = requestOrigin(req.headers, url.protocol);
+  if (!origin || origin === url.origin) return req;
+  return new NextRequest(`${origin}${url.pathname}${url.search}`, req);
 }
 
 export const GET = (req: NextRequest) => handlers.GET(asRequested(req));
