@@ -9,7 +9,7 @@ import { requestOrigin } from '@/lib/http/request-origin';
 // the callback URL for the other spelling, and the person would land signed out on "/".
 // (req.url is what Auth.js reads; req.nextUrl may already show the Host header, so it is not compared.)
 function asRequested(req: NextRequest): NextRequest {
-  if (env().appUrl) return req;
+  if (env().publicOriginConfigured) return req;
   const url = new URL(req.url);
   const origin = requestOrigin(req.headers, url.protocol);
   if (!origin || origin === url.origin) return req;
