@@ -48,5 +48,5 @@ test('an invited recruiter sees and lists the draft; talents and the public do n
 test('the invited recruiter sets availability before the event is published', async () => {
   const [day] = await listEventDays(t.db, draft.id);
   const result = await setAvailability(t.db, recruiter, { eventDayId: day!.id, durationMinutes: 30, startTimes: ['2031-04-10T09:00:00.000Z'] });
-  expect(result).toEqual({ slots: 1 });
+  expect(result).toEqual({ slots: 1, clashes: [] });
 });
