@@ -5,7 +5,25 @@ import { Alert, Badge, EmptyState } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import s from './admin.module.css';
 
-type Mail = { id: string; toEmail: string; subject: string; text: string; kind: string; status: 'stored' | 'sent' | 'failed'; error: string | null; createdAt: string };
+type Attachment = { filename: string; contentType: string; content: string };
+type Mail = { id: string; toEmail: string; subject: string; text: string; kind: string; status: 'stored' | 'sent' | 'failed'; error: string | null; createdAt: string; attachments?: Attachment[] };
+
+/** An attachment (the .ics) as a download: the content is already here, so a data: link serves it. */
+function Attachments({ files }: { files: Attachment[] }) {
+  if (files.length === 0) return null;
+  return (
+    <ul className="row small" aria-label="Attachments" style={{ listStyle: 'none', margin: 0, padding: '0 12px 12px', gap: 8 }}>
+      {files.map((f, i) => (
+        <li key={i}>
+          <a href={`data:${f.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(f.content)}`} download={f.filename}>
+            📎 {f.filename}
+          </a>{' '}
+          <span className="muted">({f.contentType.split(';')[0]}, {new TextEncoder().encode(f.content).length} bytes)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const STATUS = { stored: 'Stored', sent: 'Sent', failed: 'Failed' } as const;
 
@@ -56,6 +74,7 @@ export function OutboxList({ initial, topics }: { initial: Mail[]; topics: strin
               </span>
             </summary>
             <MailText text={m.text} />
+            <Attachments files={m.attachments ?? []} />
             {m.error ? <p className="small" style={{ color: 'var(--danger)', padding: '0 12px' }}>{m.error}</p> : null}
           </details>
         </li>

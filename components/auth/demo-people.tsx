@@ -22,8 +22,11 @@ export function DemoPeople({ people, callbackUrl }: { people: TDemoPerson[]; cal
                     {/* The name is built from the visible text (WCAG 2.5.3): "Sign in as Nora Visser, Northwind Analytics". */}
                     <button type="submit" className={s.person}>
                       <span className="visually-hidden">Sign in as </span>
-                      <span className={s.name}>{p.name}</span>
-                      <span className="visually-hidden">, </span>
+                      {/* The comma sits inside the block, or the name reads "Nora Visser , Northwind". */}
+                      <span className={s.name}>
+                        {p.name}
+                        <span className="visually-hidden">,</span>
+                      </span>
                       <span className={s.sub}>{p.company ?? p.headline}</span>
                     </button>
                   </form>

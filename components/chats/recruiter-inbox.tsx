@@ -1,5 +1,5 @@
 'use client';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Badge, EmptyState } from '@/components/ui/card';
 import { ModeBadge } from '@/components/ui/mode-badge';
 import { When } from '@/components/ui/when';
@@ -52,6 +52,17 @@ export function RecruiterInbox({ items, colleagues, eventZone, freeSlots, resche
   const [tab, setTab] = useState<TTabKey>('requests');
   // Kept here, not in the approved item: that item moves to "In Scheduling" as it is approved.
   const [approvedWithoutSlots, setApprovedWithoutSlots] = useState<string | null>(null);
+  // A mail's "Open this chat" ends in #chat-<id>: open the tab that holds it and show it.
+  useEffect(() => {
+    const id = window.location.hash.startsWith('#chat-') ? window.location.hash.slice(6) : null;
+    const item = id ? items.find((i) => i.id === id) : undefined;
+    const holding = item ? TABS.find((t) => t.match(item)) : undefined;
+    if (!holding) return;
+    setTab(holding.key);
+    requestAnimationFrame(() => document.getElementById(`chat-${id}`)?.scrollIntoView({ block: 'center' }));
+    // Only on arrival: later refreshes must not pull the person back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const current = TABS.find((t) => t.key === tab)!;
   const shown = items.filter(current.match);
   let body: ReactNode;
@@ -60,7 +71,7 @@ export function RecruiterInbox({ items, colleagues, eventZone, freeSlots, resche
     body = (
       <ul className={s.list}>
         {shown.map((i) => (
-          <li key={i.id} className={s.item}>
+          <li key={i.id} id={`chat-${i.id}`} className={s.item}>
             <div className={s.itemHead}>
               <strong>{i.talentName}</strong>
               <span className="row" style={{ gap: 6 }}>

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/db/client';
-import { chatRequests, events, users } from '@/db/schema';
+import { chatRequests, companies, events, users } from '@/db/schema';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { publicUrl } from '@/lib/mail/public-url';
 import { outboxHints, queueMails } from '@/lib/mail/send-mail';
 import { noticeHint, notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
+import { chatMailHtml, chatMailText, chatPath } from './chat-mail';
 import { buildIcs } from './ics';
 import { refundsTalentOnCancel } from './chat-rules';
 import { pipelined } from './pipeline';
@@ -26,6 +27,8 @@ export type TChatFacts = {
   recruiter: TPersonRow;
   /** The colleague a decline suggests, if any. */
   suggestedName?: string | null;
+  /** The recruiter's company, named in every mail. */
+  company?: { name: string } | null;
 };
 
 /**
@@ -47,9 +50,10 @@ export function selectChatFacts(db: DbOrTx) {
   const talentUser = alias(users, 'talent_user');
   const recruiterUser = alias(users, 'recruiter_user');
   return db
-    .select({ chat: chatRequests, event: events, talent: talentUser, recruiter: recruiterUser })
+    .select({ chat: chatRequests, event: events, talent: talentUser, recruiter: recruiterUser, company: { name: companies.name } })
     .from(chatRequests)
     .innerJoin(events, eq(events.id, chatRequests.eventId))
+    .innerJoin(companies, eq(companies.id, chatRequests.companyId))
     .innerJoin(talentUser, eq(talentUser.id, chatRequests.talentId))
     .innerJoin(recruiterUser, eq(recruiterUser.id, chatRequests.recruiterId));
 }
@@ -66,6 +70,8 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
   const e = event;
   const href = `/events/${e.slug}/chats`;
   const link = publicUrl(href);
+  // Each person's own page, at this chat: the talent's 1-1 Chats, the recruiter's Manage 1-1 Chats.
+  const hrefFor = (p: Person) => chatPath(e.slug, c.id, p.id === talent.id ? 'talent' : 'recruiter');
   const when = c.startsAt ? `${formatInstant(c.startsAt, e.timeZone)} (${e.timeZone})` : '';
   const sender = c.initiatedBy === 'talent' ? talent : recruiter;
   const receiver = c.initiatedBy === 'talent' ? recruiter : talent;
@@ -128,15 +134,17 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
         })
       : undefined;
   // Ids are chosen here so the notification hints are known before the insert returns.
-  const notices = told.filter((t) => !t.mailOnly).map((t) => ({ id: randomUUID(), userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href }));
+  const notices = told.filter((t) => !t.mailOnly).map((t) => ({ id: randomUUID(), userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href: hrefFor(t.to) }));
+  const company = facts.company?.name ?? null;
   const mails = told
     .filter((t) => t.to.email)
     .map((t) => ({
       to: t.to.email!,
       eventId: e.id,
       kind: `chat.${news}`,
-      subject: `${t.title} — ${e.name}`,
-      text: `${t.title}.\n${t.body ? `\n${t.body}\n` : ''}\nOpen your 1-1 chats: ${link}\n`,
+      subject: `${t.title}${company ? ` (${company})` : ''} — ${e.name}`,
+      text: chatMailText({ title: t.title, body: t.body, eventName: e.name, company, link: publicUrl(hrefFor(t.to)) }),
+      html: chatMailHtml({ title: t.title, body: t.body, eventName: e.name, company, link: publicUrl(hrefFor(t.to)) }),
       attachments: ics ? [{ filename: 'chat.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }] : [],
     }));
   // The mails go last: postgres.js writes to the socket as soon as its buffer passes 1 KB, and

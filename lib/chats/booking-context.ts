@@ -17,6 +17,7 @@ type TRow = {
   booking_mode: 'direct' | 'selective' | null;
   is_confirmed: boolean;
   company_id: string | null;
+  company_name: string | null;
   is_registered: boolean;
   talent_id: string | null;
   talent_name: string | null;
@@ -32,7 +33,7 @@ const selectContext = preparedStatement<TRow>(
   sql`select s.id as slot_id, s.recruiter_id, s.starts_at, s.ends_at,
         e.id as event_id, e.slug, e.name, e.time_zone, e.status, e.chat_initiation, e.talent_request_credits,
         rs.booking_mode, rs.confirmed_at is not null as is_confirmed,
-        ec.company_id,
+        ec.company_id, co.name as company_name,
         exists (select 1 from registrations r
                 where r.event_id = s.event_id and r.user_id = ${sql.placeholder('talentId')} and r.role = 'talent') as is_registered,
         t.id as talent_id, t.name as talent_name, t.email as talent_email,
@@ -44,6 +45,7 @@ const selectContext = preparedStatement<TRow>(
       left join recruiter_chat_settings rs on rs.event_id = s.event_id and rs.recruiter_id = s.recruiter_id
       left join company_members m on m.user_id = s.recruiter_id
       left join event_companies ec on ec.company_id = m.company_id and ec.event_id = s.event_id
+      left join companies co on co.id = ec.company_id
       where s.id = ${sql.placeholder('slotId')}
       -- A recruiter in several companies: the one taking part in this event comes first.
       order by ec.company_id nulls last
@@ -65,6 +67,7 @@ export async function loadBookingContext(db: DbOrTx, slotId: string, talentId: s
     bookingMode: r.booking_mode,
     isConfirmed: r.is_confirmed,
     companyId: r.company_id,
+    company: r.company_name ? { name: r.company_name } : null,
     isTalentRegistered: r.is_registered,
     talent: r.talent_id ? { id: r.talent_id, name: r.talent_name, email: r.talent_email } : null,
     recruiter: { id: r.recruiter_id, name: r.recruiter_name, email: r.recruiter_email },

@@ -126,6 +126,28 @@ test('request with a required message and question; approve shows free slots; th
   await tom.context().close();
 });
 
+test('chat mails name the company and open the exact chat; the outbox shows the .ics and downloads it', async ({ page }) => {
+  // Tom moved his chat with Olga in the first test: his mail about it.
+  await signInAs(page, 'Tom Bakker');
+  await page.goto('/outbox');
+  const mail = page.getByRole('listitem').filter({ hasText: '1-1 chat with Olga Garcia moved (Northwind Analytics)' }).first();
+  await mail.locator('summary').click();
+  await expect(mail).toContainText('Northwind Analytics · Fairground Demo Career Fair');
+  const attachment = mail.getByRole('list', { name: 'Attachments' }).getByRole('link', { name: /chat\.ics/ });
+  await expect(attachment).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), attachment.click()]);
+  expect(download.suggestedFilename()).toBe('chat.ics');
+  const ics = await (await download.createReadStream()).toArray();
+  expect(Buffer.concat(ics).toString()).toContain('BEGIN:VCALENDAR');
+  // "Open this chat" lands on Manage 1-1 Chats with the chat's tab open and the chat in view.
+  await mail.getByRole('link', { name: /\/chats\/manage#chat-/ }).click();
+  await expect(page).toHaveURL(/\/events\/demo-fair\/chats\/manage#chat-/);
+  await expect(inboxTab(page, 'Confirmed')).toHaveAttribute('aria-selected', 'true');
+  const target = page.locator(':target');
+  await expect(target).toContainText('Olga Garcia');
+  await expect(target).toBeInViewport();
+});
+
 test('no free slot: no request button; approving anyway keeps the warning in view; cancelling gives the request back', async ({ page, browser, baseURL }) => {
   const daniel = await openAs(browser, baseURL, 'Daniel Keller');
   await trackLiveConnections(daniel);

@@ -74,7 +74,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
   );
 
   const needsActionItems = needsAction.map((m) => (
-    <li key={m.chat.id} className={s.item}>
+    <li key={m.chat.id} id={`chat-${m.chat.id}`} className={s.item}>
       {head(m, <Badge tone="warn">{m.chat.initiatedBy === 'recruiter' ? 'Invitation' : 'Pick a time'}</Badge>)}
       {m.chat.message ? <p className="small" style={{ margin: 0 }}>“{m.chat.message}”</p> : null}
       <SlotPicker chatId={m.chat.id} slots={options.get(m.chat.recruiterId) ?? []} recruiterName={m.recruiterName ?? 'The recruiter'} />
@@ -86,7 +86,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
     </li>
   ));
   const pastItem = (m: (typeof mine)[number]) => (
-    <li key={m.chat.id} className={s.item}>
+    <li key={m.chat.id} id={`chat-${m.chat.id}`} className={s.item}>
       {head(m, <Badge>{endedByLabel(m.chat, 'talent') || STATUS_LABEL[m.chat.status]}</Badge>)}
       {m.chat.status === 'completed' && m.chat.startsAt ? <span className="small">{when(m.chat.startsAt)}</span> : null}
       {m.chat.declineMessage ? <p className="small" style={{ margin: 0 }}>“{m.chat.declineMessage}”</p> : null}
@@ -104,7 +104,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
   );
   const groups = [
     { key: 'sent', label: 'Sent', items: sent.map((m) => (
-      <li key={m.chat.id} className={s.item}>
+      <li key={m.chat.id} id={`chat-${m.chat.id}`} className={s.item}>
         {head(m, <Badge>Waiting for the recruiter</Badge>)}
         {m.chat.message ? <p className="small" style={{ margin: 0 }}>“{m.chat.message}”</p> : null}
         <WithdrawButton chatId={m.chat.id} />
@@ -133,7 +133,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
               list.map(async (m) => {
                 const started = !!m.chat.startsAt && m.chat.startsAt.getTime() <= now.getTime();
                 return (
-                  <li key={m.chat.id} className={s.item}>
+                  <li key={m.chat.id} id={`chat-${m.chat.id}`} className={s.item}>
                     {head(m, <span className="row" style={{ gap: 6 }}>{m.mode ? <ModeBadge mode={m.mode} /> : null}<Badge tone="ok">{when(m.chat.startsAt)}</Badge>{started ? <Badge tone="brand">Under way</Badge> : null}</span>)}
                     <ChatJoin slug={slug} chat={m.chat} mode={m.mode} event={event} />
                     {started ? null : <ChatMenu chatId={m.chat.id} about={m.recruiterName ?? 'the recruiter'} reschedule={await rescheduleOptions(m)} cancel cancelNote={m.chat.initiatedBy === 'talent' ? 'Cancelling does not give your request back.' : undefined} />}
