@@ -19,14 +19,9 @@ export function DemoPeople({ people, callbackUrl }: { people: TDemoPerson[]; cal
                   <form action={demoSignInAction}>
                     <input type="hidden" name="userId" value={p.id} />
                     <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                    {/* The name is built from the visible text (WCAG 2.5.3): "Sign in as Nora Visser, Northwind Analytics". */}
-                    <button type="submit" className={s.person}>
-                      <span className="visually-hidden">Sign in as </span>
-                      {/* The comma sits inside the block, or the name reads "Nora Visser , Northwind". */}
-                      <span className={s.name}>
-                        {p.name}
-                        <span className="visually-hidden">,</span>
-                      </span>
+                    {/* The name holds all the visible text (WCAG 2.5.3): "Sign in as Nora Visser, Northwind Analytics". */}
+                    <button type="submit" className={s.person} aria-label={`Sign in as ${p.name}, ${p.company ?? p.headline}`}>
+                      <span className={s.name}>{p.name}</span>
                       <span className={s.sub}>{p.company ?? p.headline}</span>
                     </button>
                   </form>

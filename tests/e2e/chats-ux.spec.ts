@@ -129,7 +129,14 @@ test('request with a required message and question; approve shows free slots; th
 test('chat mails name the company and open the exact chat; the outbox shows the .ics and downloads it', async ({ page }) => {
   // Tom moved his chat with Olga in the first test: his mail about it.
   await signInAs(page, 'Tom Bakker');
+  // The outbox renders times the same on the server and in the browser: no hydration error (item 19).
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/outbox');
+  await expect(page.getByRole('heading', { name: 'Outbox' })).toBeVisible();
+  await expect(page.locator('main time').first()).not.toContainText(/AM|PM/);
+  expect(errors.filter((e) => /hydrat|#418|#423|#425/i.test(e))).toEqual([]);
   const mail = page.getByRole('listitem').filter({ hasText: '1-1 chat with Olga Garcia moved (Northwind Analytics)' }).first();
   await mail.locator('summary').click();
   await expect(mail).toContainText('Northwind Analytics · Fairground Demo Career Fair');
@@ -349,4 +356,33 @@ test('every landmark a page repeats has its own name; the demo sign-in buttons a
   await signInAs(page, 'Olga Garcia');
   await page.goto(CHATS_URL);
   expect(await ambiguousLandmarks(page)).toEqual([]);
+});
+
+test('team overview shows each colleague’s slots as a day view, booked ones named (item 17)', async ({ page }) => {
+  await signInAs(page, 'Nora Visser');
+  await page.goto(`/events/${DEMO_FAIR.slug}/chats/team`);
+  const tom = page.getByRole('group', { name: 'Slots of Tom Bakker' });
+  await expect(tom).toContainText(dayTwoLabel());
+  await expect(tom.getByRole('listitem').filter({ hasText: '09:30' })).toContainText('booked by Olga Garcia');
+  await expect(tom.getByRole('listitem').filter({ hasText: '09:00' })).toContainText('free');
+});
+
+test('every page: content clear of the header, a favicon, and at 375 px a one-line header (item 18)', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signInAs(page, 'Olga Garcia');
+  await page.goto(`/events/${DEMO_FAIR.slug}`);
+  const header = page.getByRole('banner');
+  const main = page.getByRole('main');
+  const [h, m] = [await header.boundingBox(), await main.boundingBox()];
+  expect(h!.height).toBeLessThan(70); // one line, not wrapped
+  const paddingTop = await main.evaluate((el) => parseFloat(getComputedStyle(el).paddingTop));
+  expect(paddingTop).toBeGreaterThanOrEqual(16);
+  expect(m!.y).toBeGreaterThanOrEqual(h!.y + h!.height - 1);
+  // The event tabs wrap instead of running off the side.
+  expect((await horizontalOverflow(page)).widest).toEqual([]);
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
+  expect(icon).toBeTruthy();
+  const res = await page.request.get(icon!);
+  expect(res.status()).toBe(200);
+  await page.screenshot({ path: 'test-results/ux-lobby-375.png' });
 });
