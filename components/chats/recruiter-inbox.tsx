@@ -52,13 +52,16 @@ export function RecruiterInbox({ items, colleagues, eventZone, freeSlots, resche
   const [tab, setTab] = useState<TTabKey>('requests');
   // Kept here, not in the approved item: that item moves to "In Scheduling" as it is approved.
   const [approvedWithoutSlots, setApprovedWithoutSlots] = useState<string | null>(null);
-  // A mail's "Open this chat" ends in #chat-<id>: open the tab that holds it and show it.
+  // A mail's "Open this chat" ends in #chat-<id>: open the tab that holds it and show it. (The
+  // browser's :target does not apply to an item rendered after arrival, so it is marked here.)
+  const [arrived, setArrived] = useState<string | null>(null);
   useEffect(() => {
     const id = window.location.hash.startsWith('#chat-') ? window.location.hash.slice(6) : null;
     const item = id ? items.find((i) => i.id === id) : undefined;
     const holding = item ? TABS.find((t) => t.match(item)) : undefined;
     if (!holding) return;
     setTab(holding.key);
+    setArrived(id);
     requestAnimationFrame(() => document.getElementById(`chat-${id}`)?.scrollIntoView({ block: 'center' }));
     // Only on arrival: later refreshes must not pull the person back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -71,7 +74,7 @@ export function RecruiterInbox({ items, colleagues, eventZone, freeSlots, resche
     body = (
       <ul className={s.list}>
         {shown.map((i) => (
-          <li key={i.id} id={`chat-${i.id}`} className={s.item}>
+          <li key={i.id} id={`chat-${i.id}`} className={s.item} data-arrived={i.id === arrived ? 'true' : undefined}>
             <div className={s.itemHead}>
               <strong>{i.talentName}</strong>
               <span className="row" style={{ gap: 6 }}>

@@ -150,9 +150,9 @@ test('chat mails name the company and open the exact chat; the outbox shows the 
   await mail.getByRole('link', { name: /\/chats\/manage#chat-/ }).click();
   await expect(page).toHaveURL(/\/events\/demo-fair\/chats\/manage#chat-/);
   await expect(inboxTab(page, 'Confirmed')).toHaveAttribute('aria-selected', 'true');
-  const target = page.locator(':target');
-  await expect(target).toContainText('Olga Garcia');
-  await expect(target).toBeInViewport();
+  const arrived = inboxItem(page, 'Olga Garcia');
+  await expect(arrived).toHaveAttribute('data-arrived', 'true');
+  await expect(arrived).toBeInViewport();
 });
 
 test('no free slot: no request button; approving anyway keeps the warning in view; cancelling gives the request back', async ({ page, browser, baseURL }) => {
