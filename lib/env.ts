@@ -40,8 +40,6 @@ export type TEnv = {
   appUrl: string | undefined;
   /** Where people reach this site: AUTH_URL's origin, or http://localhost:PORT when it is unset. */
   publicOrigin: string;
-  /** True when AUTH_URL fixes the public origin; otherwise each request's own host is it. */
-  publicOriginConfigured: boolean;
   demoLogin: boolean;
   seedDemo: boolean;
   adminEmails: string[];
@@ -70,7 +68,6 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     authSecret: e.AUTH_SECRET,
     appUrl: e.AUTH_URL,
     publicOrigin: e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT ?? '3000'}`,
-    publicOriginConfigured: !!e.AUTH_URL,
     // The demo sign-in lets anyone be anyone: on by default only on the embedded database.
     demoLogin: e.AUTH_DEMO_LOGIN ?? isEmbedded,
     seedDemo: e.SEED_DEMO ?? isEmbedded,

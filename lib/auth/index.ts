@@ -13,6 +13,7 @@ import { sendMagicLink } from '@/lib/mail/magic-link';
 import { AppError } from '@/lib/errors';
 import { clientAddress, recordMagicLinkRequest } from './magic-link-limits';
 import { ZEmailAddress } from './schemas';
+import { sameSiteRedirect } from './redirect';
 import { authSecret } from './secret';
 import { closeSession, isSessionActive, openSession, SESSION_MAX_AGE_S, sessionVia } from './sessions';
 
@@ -93,6 +94,8 @@ function config(): NextAuthConfig {
     providers: providers(),
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
     callbacks: {
+      // Same-site targets as paths: the person stays on the host where the cookie was set (lib/auth/redirect.ts).
+      redirect: ({ url, baseUrl }) => sameSiteRedirect(url, baseUrl),
       async signIn({ user, account }) {
         // Seeded demo people are reachable only through the demo sign-in: with demo mode off,
         // a catch-all mailbox must not turn a seeded admin address into a way in.
