@@ -208,6 +208,7 @@ test('no free slot: no request button; approving anyway keeps the warning in vie
 });
 
 test('invitations: the talent declines with "Message to the recruiter", the sender withdraws from ⋮, both labelled; clashing times are marked', async ({ page, browser, baseURL }) => {
+  test.slow(); // three people and five page walks: more than a minute on a busy 2-core machine
   const tom = await openAs(browser, baseURL, 'Tom Bakker');
   await invite(tom, 'Samir Larsen', 'We would like to talk about data engineering.');
   await invite(tom, 'Tara Fischer', 'Would you like to meet our analytics team?');
