@@ -8,7 +8,13 @@ import { executeRows, type Db, type Tx } from '@/db/client';
  * tests that do not run jobs) a transaction writes no jobs: mails stay `stored` in the outbox
  * and the mail sweep sends them once jobs run.
  */
-const sinks = new WeakMap<Db, PgBoss>();
+// On globalThis, like the database itself (db/client.ts): Next.js bundles the boot code that
+// attaches the jobs and the routes and actions that write them separately, each with its own copy
+// of this module — a module-level map would leave every route without jobs.
+declare global {
+  var __fairgroundJobSinks: WeakMap<Db, PgBoss> | undefined;
+}
+const sinks = (globalThis.__fairgroundJobSinks ??= new WeakMap<Db, PgBoss>());
 
 export function attachJobs(db: Db, boss: PgBoss): void {
   sinks.set(db, boss);
