@@ -1,6 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { connection } from 'next/server';
+import { getDb } from '@/db/client';
 import { SiteHeader } from '@/components/layout/site-header';
+import { canReadOutbox, outboxScope } from '@/lib/mail/queries';
+import { currentUser } from './_page/current-user';
+import { signOutAction } from './signin/actions';
 import { Providers } from '@/components/live/live-provider';
 import './globals.css';
 
@@ -14,7 +19,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Per-request: the header depends on the session, and must never be prerendered at build time.
+  await connection();
+  const user = await currentUser();
+  const showOutbox = canReadOutbox(await outboxScope(getDb(), user));
   return (
     <html lang="en">
       <body>
@@ -22,7 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
-          <SiteHeader />
+          <SiteHeader user={user} showOutbox={showOutbox} signOutAction={signOutAction} />
           <main id="main" className="container">
             {children}
           </main>

@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import { EventCard } from '@/components/events/event-card';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { currentUser } from '@/app/_page/current-user';
 import { eventsWithMyDesks } from '@/lib/desks/desk-page';
 import { canCreateEvent } from '@/lib/events/permissions';
 import { listEventDays, listVisibleEvents } from '@/lib/events/queries';
@@ -10,7 +10,7 @@ import s from '@/components/events/events.module.css';
 
 export default async function HomePage() {
   const db = getDb();
-  const user = await getCurrentUser();
+  const user = await currentUser();
   const events = await listVisibleEvents(db, user);
   const days = await Promise.all(events.map((e) => listEventDays(db, e.id)));
   const moderating = user ? await eventsWithMyDesks(db, user.id) : [];

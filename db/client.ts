@@ -9,7 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { env } from '@/lib/env';
+import { parseDatabaseEnv } from './database-env';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -124,7 +124,7 @@ declare global {
  * instrumentation separately: a module-level singleton would open PGlite twice. */
 export function database(): DatabaseHandle {
   if (!globalThis.__fairgroundDatabase) {
-    const e = env();
+    const e = parseDatabaseEnv(process.env);
     const migrations = path.resolve(e.migrationsDir);
     globalThis.__fairgroundDatabase = e.databaseUrl
       ? openPostgres(e.databaseUrl, migrations)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDatabaseEnv } from '@/db/database-env';
 
 const ZFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const ZOptional = z
@@ -7,12 +8,6 @@ const ZOptional = z
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
 const ZEnv = z.object({
-  DATABASE_URL: ZOptional.pipe(
-    z.url({ protocol: /^postgres(ql)?$/, message: 'DATABASE_URL must be a postgres:// URL' }).optional(),
-  ),
-  PGLITE_DIR: ZOptional,
-  DATA_DIR: ZOptional,
-  MIGRATIONS_DIR: ZOptional,
   AUTH_SECRET: ZOptional,
   AUTH_URL: ZOptional.pipe(z.url({ protocol: /^https?$/, message: 'AUTH_URL must be the site\'s public address, like https://fair.example.org' }).optional()),
   PORT: ZOptional,
@@ -56,15 +51,12 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const isEmbedded = !e.DATABASE_URL;
-  const dataDir = e.DATA_DIR ?? '.data';
+  const d = parseDatabaseEnv(source);
+  const isEmbedded = !d.databaseUrl;
   const pair = (id?: string, secret?: string) => (id && secret ? { id, secret } : undefined);
   return {
-    databaseUrl: e.DATABASE_URL,
+    ...d,
     isEmbedded,
-    dataDir,
-    pgliteDir: e.PGLITE_DIR ?? `${dataDir}/pglite`,
-    migrationsDir: e.MIGRATIONS_DIR ?? 'db/migrations',
     authSecret: e.AUTH_SECRET,
     appUrl: e.AUTH_URL,
     publicOrigin: e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT ?? '3000'}`,

@@ -107,6 +107,7 @@ const jest = (projects, name, extraEnv = {}) =>
   ], { env: { ...baseEnv, ...extraEnv }, report: path.join(REPORTS, `${name}.json`), count: jestCounts });
 
 await stage('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit']);
+await stage('layers (layers.json)', process.execPath, ['scripts/check-layers.mjs']);
 await jest(['unit', 'components'], 'jest-unit');
 
 let built = true;

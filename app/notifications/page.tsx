@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { NotificationList } from '@/components/layout/notification-list';
 import { PageHeader } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { currentUser } from '@/app/_page/current-user';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
 export default async function NotificationsPage() {
-  const user = await getCurrentUser();
+  const user = await currentUser();
   if (!user) redirect('/signin?callbackUrl=/notifications');
   return (
     <div className="stack" style={{ maxWidth: 760 }}>

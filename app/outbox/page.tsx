@@ -3,14 +3,14 @@ import { getDb } from '@/db/client';
 import { OutboxList } from '@/components/admin/outbox-list';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { currentUser } from '@/app/_page/current-user';
 import { env } from '@/lib/env';
 import { listOutbox, outboxScope, outboxTopicsOf } from '@/lib/mail/queries';
 
 export const metadata: Metadata = { title: 'Outbox' };
 
 export default async function OutboxPage() {
-  const user = await getCurrentUser();
+  const user = await currentUser();
   const db = getDb();
   const mails = await listOutbox(db, user);
   if (!mails) return <NoAccess what="The outbox is for organizers." backHref="/" />;

@@ -3,13 +3,13 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { ProfileForm } from '@/components/profile/profile-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { currentUser } from '@/app/_page/current-user';
 import { getProfile } from '@/lib/profiles/queries';
 
 export const metadata: Metadata = { title: 'Your profile' };
 
 export default async function ProfilePage() {
-  const user = await getCurrentUser();
+  const user = await currentUser();
   if (!user) redirect('/signin?callbackUrl=/profile');
   const row = await getProfile(getDb(), user.id);
   const p = row?.profile;

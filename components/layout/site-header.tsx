@@ -1,17 +1,9 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
-import { getDb } from '@/db/client';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { canReadOutbox, outboxScope } from '@/lib/mail/queries';
-import { signOutAction } from '@/app/signin/actions';
 import { NotificationBell } from './notification-bell';
 import s from './layout.module.css';
 
-export async function SiteHeader() {
-  // Per-request: the header depends on the session, and must never be prerendered at build time.
-  await connection();
-  const user = await getCurrentUser();
-  const showOutbox = canReadOutbox(await outboxScope(getDb(), user));
+/** The header; the layout reads who is signed in and passes the sign-out action in. */
+export function SiteHeader({ user, showOutbox, signOutAction }: { user: { id: string; name: string | null; email: string | null } | null; showOutbox: boolean; signOutAction: () => Promise<void> }) {
   return (
     <header className={s.header}>
       <div className={`container ${s.inner}`}>

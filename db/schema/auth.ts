@@ -29,14 +29,18 @@ export const accounts = pgTable(
     id_token: text('id_token'),
     session_state: text('session_state'),
   },
-  (t) => [primaryKey({ name: 'accounts_pk', columns: [t.provider, t.providerAccountId] })],
+  (t) => [primaryKey({ name: 'accounts_pk', columns: [t.provider, t.providerAccountId] }),
+    index('accounts_user_idx').on(t.userId),
+  ],
 );
 
 export const sessions = pgTable('sessions', {
   sessionToken: text('session_token').primaryKey(),
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
-});
+}, (t) => [
+    index('sessions_user_idx').on(t.userId),
+  ]);
 
 export const verificationTokens = pgTable(
   'verification_tokens',

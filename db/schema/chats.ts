@@ -45,7 +45,9 @@ export const recruiterChatSettings = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'recruiter_chat_settings_pk', columns: [t.eventId, t.recruiterId] })],
+  (t) => [primaryKey({ name: 'recruiter_chat_settings_pk', columns: [t.eventId, t.recruiterId] }),
+    index('recruiter_chat_settings_recruiter_idx').on(t.recruiterId),
+  ],
 );
 
 /** Per recruiter and event day: the one chat duration they chose, and virtual or in person. */
@@ -61,6 +63,7 @@ export const availability = pgTable(
   (t) => [
     unique('availability_day_recruiter_unique').on(t.eventDayId, t.recruiterId),
     check('availability_duration_positive', sql`${t.durationMinutes} > 0`),
+    index('availability_recruiter_idx').on(t.recruiterId),
   ],
 );
 
@@ -83,6 +86,7 @@ export const slots = pgTable(
     check('slots_order', sql`${t.endsAt} > ${t.startsAt}`),
     index('slots_recruiter_idx').on(t.recruiterId, t.startsAt),
     index('slots_event_idx').on(t.eventId, t.startsAt),
+    index('slots_event_day_idx').on(t.eventDayId),
   ],
 );
 
@@ -135,6 +139,13 @@ export const chatRequests = pgTable(
     index('chat_requests_talent_idx').on(t.eventId, t.talentId, t.status),
     index('chat_requests_recruiter_idx').on(t.eventId, t.recruiterId, t.status),
     index('chat_requests_company_idx').on(t.eventId, t.companyId, t.status),
+    index('chat_requests_cancelled_by_idx').on(t.cancelledBy),
+    index('chat_requests_company_idx').on(t.companyId),
+    index('chat_requests_recruiter_idx').on(t.recruiterId),
+    index('chat_requests_sent_by_idx').on(t.sentBy),
+    index('chat_requests_suggested_recruiter_idx').on(t.suggestedRecruiterId),
+    index('chat_requests_slot_idx').on(t.slotId),
+    index('chat_requests_completion_due_idx').on(t.endsAt).where(sql`${t.status} = 'confirmed'`),
   ],
 );
 
@@ -151,6 +162,7 @@ export const creditAccounts = pgTable(
   (t) => [
     primaryKey({ name: 'credit_accounts_pk', columns: [t.eventId, t.userId, t.kind] }),
     check('credit_accounts_not_overspent', sql`${t.spent} >= 0 AND ${t.spent} <= ${t.granted}`),
+    index('credit_accounts_user_idx').on(t.userId),
   ],
 );
 
@@ -171,5 +183,7 @@ export const creditLedger = pgTable(
     index('credit_ledger_user_idx').on(t.eventId, t.userId),
     // One credit per row, spent or given back; the balance trigger of migration 0011 ties the rows to the account.
     check('credit_ledger_one_credit', sql`${t.delta} IN (-1, 1)`),
+    index('credit_ledger_request_idx').on(t.requestId),
+    index('credit_ledger_user_idx').on(t.userId),
   ],
 );

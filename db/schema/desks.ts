@@ -47,6 +47,8 @@ export const desks = pgTable(
     check('desks_hours_order', sql`${t.closesAt} > ${t.opensAt}`),
     check('desks_limit_range', sql`${t.limitPerModerator} BETWEEN 1 AND 20`),
     check('desks_retention_range', sql`${t.retentionDays} BETWEEN 0 AND 3650`),
+    index('desks_company_idx').on(t.companyId),
+    index('desks_created_by_idx').on(t.createdBy),
   ],
 );
 
@@ -149,5 +151,7 @@ export const conversationReads = pgTable(
     userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'conversation_reads_pk', columns: [t.conversationId, t.userId] })],
+  (t) => [primaryKey({ name: 'conversation_reads_pk', columns: [t.conversationId, t.userId] }),
+    index('conversation_reads_user_idx').on(t.userId),
+  ],
 );

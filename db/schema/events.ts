@@ -57,6 +57,7 @@ export const events = pgTable(
       'events_recruiter_credits_nonneg',
       sql`${t.recruiterRequestCredits} IS NULL OR ${t.recruiterRequestCredits} >= 0`,
     ),
+    index('events_created_by_idx').on(t.createdBy),
   ],
 );
 
@@ -93,7 +94,9 @@ export const eventCompanies = pgTable(
     companyId: uuid('company_id').notNull().references(() => companies.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'event_companies_pk', columns: [t.eventId, t.companyId] })],
+  (t) => [primaryKey({ name: 'event_companies_pk', columns: [t.eventId, t.companyId] }),
+    index('event_companies_company_idx').on(t.companyId),
+  ],
 );
 
 export const registrations = pgTable(

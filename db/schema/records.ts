@@ -16,7 +16,9 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_event_idx').on(t.eventId, t.createdAt)],
+  (t) => [index('audit_log_event_idx').on(t.eventId, t.createdAt),
+    index('audit_log_actor_idx').on(t.actorId),
+  ],
 );
 
 export const outboxStatus = pgEnum('outbox_status', ['stored', 'sent', 'failed']);
@@ -62,5 +64,8 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_event_idx').on(t.eventId),
+    index('notifications_unread_idx').on(t.userId, t.createdAt).where(sql`${t.readAt} is null`),
+  ],
 );

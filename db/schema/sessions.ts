@@ -62,6 +62,7 @@ export const eventSessions = pgTable(
     check('event_sessions_title_length', sql`char_length(${t.title}) BETWEEN 1 AND 140`),
     index('event_sessions_event_idx').on(t.eventId, t.startsAt),
     index('event_sessions_company_idx').on(t.companyId, t.startsAt),
+    index('event_sessions_created_by_idx').on(t.createdBy),
   ],
 );
 
@@ -115,7 +116,10 @@ export const stageRequests = pgTable(
     readyAt: timestamp('ready_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
-  (t) => [index('stage_requests_session_idx').on(t.sessionId, t.status, t.createdAt)],
+  (t) => [index('stage_requests_session_idx').on(t.sessionId, t.status, t.createdAt),
+    index('stage_requests_decided_by_idx').on(t.decidedBy),
+    index('stage_requests_user_idx').on(t.userId),
+  ],
 );
 
 /** Q&A. `votes` is kept equal to the rows in question_votes by a trigger (custom migration). */
@@ -137,6 +141,7 @@ export const questions = pgTable(
     check('questions_body_length', sql`char_length(${t.body}) BETWEEN 1 AND 500`),
     check('questions_votes_nonneg', sql`${t.votes} >= 0`),
     index('questions_session_idx').on(t.sessionId, t.createdAt),
+    index('questions_author_idx').on(t.authorId),
   ],
 );
 
@@ -147,7 +152,9 @@ export const questionVotes = pgTable(
     userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'question_votes_pk', columns: [t.questionId, t.userId] })],
+  (t) => [primaryKey({ name: 'question_votes_pk', columns: [t.questionId, t.userId] }),
+    index('question_votes_user_idx').on(t.userId),
+  ],
 );
 
 /**
@@ -167,5 +174,6 @@ export const sessionAttendance = pgTable(
   (t) => [
     index('session_attendance_session_idx').on(t.sessionId, t.userId),
     check('session_attendance_order', sql`${t.leftAt} IS NULL OR ${t.leftAt} >= ${t.joinedAt}`),
+    index('session_attendance_user_idx').on(t.userId),
   ],
 );

@@ -14,7 +14,10 @@ export const chatParticipants = pgTable(
     addedBy: text('added_by').references(() => users.id, { onDelete: 'set null' }),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'chat_participants_pk', columns: [t.chatId, t.userId] })],
+  (t) => [primaryKey({ name: 'chat_participants_pk', columns: [t.chatId, t.userId] }),
+    index('chat_participants_added_by_idx').on(t.addedBy),
+    index('chat_participants_user_idx').on(t.userId),
+  ],
 );
 
 /**
@@ -34,6 +37,7 @@ export const chatAttendance = pgTable(
   (t) => [
     index('chat_attendance_chat_idx').on(t.chatId, t.userId),
     check('chat_attendance_order', sql`${t.leftAt} IS NULL OR ${t.leftAt} >= ${t.joinedAt}`),
+    index('chat_attendance_user_idx').on(t.userId),
   ],
 );
 

@@ -1,5 +1,5 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
-import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -7,17 +7,13 @@ import { auth } from './index';
 
 export type TUser = typeof users.$inferSelect;
 
-/** The signed-in user, read once per request; null when signed out or the account is gone. */
-export const getCurrentUser = cache(async (): Promise<TUser | null> => {
+/** The signed-in user; null when signed out or the account is gone. Pages use the per-request
+ * memo in app/_page/current-user.ts. */
+export async function getCurrentUser(): Promise<TUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const [user] = await getDb().select().from(users).where(eq(users.id, id));
   return user ?? null;
-});
-
-export async function requireUser(): Promise<TUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError('unauthorized', 'Please sign in to continue.');
-  return user;
 }
+

@@ -1,15 +1,22 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companies, profiles, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import type { TActor } from '@/lib/events/permissions';
 import { callRoleOf, loadCall } from './call';
+import { chatResource } from './resource';
 import { listChatColleagues } from './chat-colleagues';
 import { joinWindow } from './join-window';
 
-/** Everything the call page shows about a chat to one viewer, or who they are not. */
-export async function callPageData(db: DbOrTx, userId: string, chatId: string) {
-  const call = await loadCall(db, chatId);
-  const role = await callRoleOf(db, userId, call.chat);
-  if (role === null) return { call, role } as const;
+/**
+ * Everything the call page shows about a chat to one viewer. Throws not_found for a chat that
+ * does not exist (or a malformed id) and forbidden for someone who is not in it.
+ */
+export async function callPageData(db: DbOrTx, actor: TActor | null, chatId: unknown) {
+  if (!actor) throw new AppError('unauthorized', 'Sign in to join this call.');
+  const call = await loadCall(db, chatResource.parseId(chatId));
+  const role = await callRoleOf(db, actor.id, call.chat);
+  if (role === null) throw new AppError('forbidden', 'Only the talent, the recruiter and colleagues added to this 1-1 chat can join its call.');
   const people = await db
     .select({ id: users.id, name: users.name, headline: profiles.headline })
     .from(users)
@@ -26,7 +33,7 @@ export async function callPageData(db: DbOrTx, userId: string, chatId: string) {
     talent: person(call.chat.talentId),
     recruiter: person(call.chat.recruiterId),
     company: company!,
-    colleagues: await listChatColleagues(db, chatId),
+    colleagues: await listChatColleagues(db, call.chat.id),
     window: joinWindow(call.chat, call.event),
   } as const;
 }

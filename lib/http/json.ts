@@ -1,10 +1,9 @@
-import { NextResponse } from 'next/server';
 import { AppError, STATUS_OF, toErrorBody } from '@/lib/errors';
 
 /** Any thrown error as the JSON error body with its status. */
 export function errorResponse(err: unknown): Response {
   const error = toErrorBody(err);
-  return NextResponse.json({ ok: false, error }, { status: STATUS_OF[error.code] });
+  return Response.json({ ok: false, error }, { status: STATUS_OF[error.code] });
 }
 
 /** A request's JSON body; a body that is not JSON is the caller's mistake (422), not a 500. */

@@ -2,11 +2,10 @@
 // A Pages Router API route on purpose: it writes to Node's response directly, where an App
 // Router route handler moves every chunk of every stream through a web-stream pipeline, which
 // bench/live.ts measured at about four times the CPU per hint.
-import { eq } from 'drizzle-orm';
 import type { NextApiRequest, NextApiResponse } from 'next';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { auth } from '@/lib/auth';
+import { loadActor } from '@/lib/auth/actor';
 import { AppError, STATUS_OF, toErrorBody } from '@/lib/errors';
 import { canSeeTopic } from '@/lib/live/access';
 import { subscribe } from '@/lib/live/hub';
@@ -28,7 +27,7 @@ async function authorize(req: NextApiRequest, res: NextApiResponse): Promise<TTo
   const id = session?.user?.id;
   if (!id) throw new AppError('unauthorized', 'Please sign in to continue.');
   const db = getDb();
-  const [user] = await db.select({ id: users.id, isAdmin: users.isAdmin }).from(users).where(eq(users.id, id));
+  const user = await loadActor(db, id);
   if (!user) throw new AppError('unauthorized', 'Please sign in to continue.');
   const parsed = ZTopicList.safeParse(typeof req.query.topics === 'string' ? req.query.topics : '');
   if (!parsed.success) throw new AppError('invalid_input', `Bad topics: ${parsed.error.issues[0]?.message}`);

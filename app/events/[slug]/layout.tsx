@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { EventStatusBadge } from '@/components/events/event-card';
 import { EventNav } from '@/components/events/event-nav';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import s from '@/components/events/events.module.css';
 
 export default async function EventLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {

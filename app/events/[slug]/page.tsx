@@ -9,7 +9,7 @@ import { ModeBadge } from '@/components/ui/mode-badge';
 import { DeskLinks } from '@/components/desks/desk-links';
 import { listEventCompanies } from '@/lib/companies/queries';
 import { listDesks } from '@/lib/desks/desk-page';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { dayFormMode } from '@/lib/events/schemas';
 import { countTalents, listEventDays } from '@/lib/events/queries';
 import { formatDay, zonedInstant } from '@/lib/time/format';

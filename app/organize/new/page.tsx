@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { EventForm } from '@/components/admin/event-form';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { currentUser } from '@/app/_page/current-user';
 import { canCreateEvent } from '@/lib/events/permissions';
 import { listTimeZones } from '@/lib/time/zones';
 import { createEventAction } from './actions';
@@ -10,7 +10,7 @@ import { createEventAction } from './actions';
 export const metadata: Metadata = { title: 'Create event' };
 
 export default async function NewEventPage() {
-  const user = await getCurrentUser();
+  const user = await currentUser();
   if (!user) redirect('/signin?callbackUrl=/organize/new');
   if (!canCreateEvent(user)) {
     return (

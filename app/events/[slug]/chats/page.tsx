@@ -15,7 +15,7 @@ import { mayInitiate } from '@/lib/chats/chat-rules';
 import { creditBalance } from '@/lib/chats/credits';
 import { listChatsOf, listOpenRecruiters, OPEN_STATUSES } from '@/lib/chats/queries';
 import { endedByLabel, slotOptions, type TBusy } from '@/lib/chats/view';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { formatDayOf, formatInstant } from '@/lib/time/format';
 import s from '@/components/chats/chats.module.css';
 

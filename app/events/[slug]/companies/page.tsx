@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { CompanyLogo } from '@/components/companies/company-logo';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { listEventCompanies } from '@/lib/companies/queries';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import s from '@/components/companies/companies.module.css';
 
 export default async function CompaniesPage({ params }: { params: Promise<{ slug: string }> }) {

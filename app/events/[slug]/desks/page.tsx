@@ -5,7 +5,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { listDesks } from '@/lib/desks/desk-page';
 import { deskSetup } from '@/lib/desks/desk-setup';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { listProgramme } from '@/lib/sessions/queries';
 import { formatInstant } from '@/lib/time/format';
 import s from '@/components/desks/desks.module.css';

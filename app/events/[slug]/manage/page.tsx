@@ -4,7 +4,7 @@ import { ManageNav } from '@/components/admin/manage-nav';
 import { Alert, Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { listAudit } from '@/lib/audit/queries';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { listEventDays } from '@/lib/events/queries';
 import { dayFormMode } from '@/lib/events/schemas';
 import { formatInstant } from '@/lib/time/format';

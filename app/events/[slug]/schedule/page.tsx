@@ -10,7 +10,7 @@ import { ModeBadge } from '@/components/ui/mode-badge';
 import { When } from '@/components/ui/when';
 import { ChatJoin } from '@/components/video/chat-join';
 import { myConfirmedChats } from '@/lib/chats/my-schedule';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { mayEnterCard } from '@/lib/sessions/permissions';
 import { mySessions, type TSessionCard } from '@/lib/sessions/queries';
 import { withClashes } from '@/lib/sessions/schedule';

@@ -4,7 +4,7 @@ import { SessionList } from '@/components/sessions/session-list';
 import { Button } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
 import { listEventCompanies } from '@/lib/companies/queries';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { listProgramme } from '@/lib/sessions/queries';
 import { KIND_LABEL, SESSION_KINDS, ZProgrammeFilter } from '@/lib/sessions/schemas';
 import { sessionViewer } from '@/lib/sessions/viewer';

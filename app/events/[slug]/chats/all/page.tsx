@@ -11,7 +11,7 @@ import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { companyChats, ZChatStatusFilter } from '@/lib/chats/team';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { colleaguesOfChats } from '@/lib/chats/chat-colleagues';
 import { formatInstant } from '@/lib/time/format';
 

@@ -14,7 +14,7 @@ import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { companyRecruiters, getChatSettings, listChatsOf, recruiterDays } from '@/lib/chats/queries';
 import { chatSettingsFormValues, endedByLabel, slotOptions } from '@/lib/chats/view';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { colleaguesOfChats } from '@/lib/chats/chat-colleagues';
 import { formatDay, formatInstant } from '@/lib/time/format';
 

@@ -13,7 +13,7 @@ import { searchTalents } from '@/lib/chats/talent-search';
 import { slotOptions } from '@/lib/chats/view';
 import { formatDay } from '@/lib/time/format';
 import { AppError } from '@/lib/errors';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 
 export const metadata: Metadata = { title: 'Talents' };
 

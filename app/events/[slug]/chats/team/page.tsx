@@ -10,9 +10,9 @@ import { Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { colleagueAvailability, teamOverview } from '@/lib/chats/team';
-import { AppError } from '@/lib/errors';
 import { chatSettingsFormValues } from '@/lib/chats/view';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
+import { readForPage } from '@/app/_page/read-for-page';
 import { formatDay } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Team 1-1 Chats' };
@@ -32,12 +32,9 @@ export default async function TeamChatsPage({ params, searchParams }: Props) {
   if (colleagueId && colleagueId !== user.id) {
     // The lib function decides; the page only turns its refusal into NoAccess.
     if (membership.role !== 'admin') return <NoAccess what="Only a company admin can set availability for a colleague." backHref={`/events/${slug}/chats/team`} />;
-    const colleague = await colleagueAvailability(db, user, event.id, colleagueId).catch((e: unknown) => {
-      if (e instanceof AppError) return null;
-      throw e;
-    });
-    if (!colleague) return <NoAccess what="You can set availability only for colleagues of your company in this event." backHref={`/events/${slug}/chats/team`} />;
-    const { recruiter, days, settings } = colleague;
+    const read = await readForPage(colleagueAvailability(db, user, event.id, colleagueId), `/events/${slug}/chats/team`);
+    if (!read.ok) return read.page;
+    const { recruiter, days, settings } = read.data;
     return (
       <div className="stack">
         {live}

@@ -6,7 +6,7 @@ import { Badge, Card } from '@/components/ui/card';
 import { DeskLinks } from '@/components/desks/desk-links';
 import { getCompanyProfile } from '@/lib/companies/queries';
 import { listDesks } from '@/lib/desks/desk-page';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { SessionList } from '@/components/sessions/session-list';
 import { companySessions } from '@/lib/sessions/queries';
 import { sessionViewer } from '@/lib/sessions/viewer';

@@ -9,7 +9,7 @@ import { Alert, Card } from '@/components/ui/card';
 import { deskPage } from '@/lib/desks/desk-page';
 import { queueChart } from '@/lib/desks/queue-chart';
 import { AppError } from '@/lib/errors';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { formatInstant } from '@/lib/time/format';
 import { anonymiseDeskAction, enterDeskAction, leaveConversationAction, markPresenceAction, typingAction } from '../actions';
 

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { ModeratorBoard } from '@/components/desks/moderator-board';
 import { NoAccess } from '@/components/ui/no-access';
 import { moderatedDeskIds } from '@/lib/desks/desk-page';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import {
   addTagAction,
   admitNextAction,

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { DeskForm } from '@/components/desks/desk-form';
 import { NoAccess } from '@/components/ui/no-access';
 import { deskSetup } from '@/lib/desks/desk-setup';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { listEventDays } from '@/lib/events/queries';
 import { createDeskAction } from '../actions';
 

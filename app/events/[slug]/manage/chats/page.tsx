@@ -5,7 +5,7 @@ import { ManageNav } from '@/components/admin/manage-nav';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { eventChatAttendance, ZAttendanceFilter } from '@/lib/chats/attendance-queries';
 import { VIDEO_NOT_CONFIGURED, videoConfig } from '@/lib/video/video-config';
 

@@ -4,7 +4,7 @@ import { ManageNav } from '@/components/admin/manage-nav';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { listAllCompanies, listEventCompanies, listEventCompanyMembers } from '@/lib/companies/queries';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import s from '@/components/admin/admin.module.css';
 
 export default async function ManageCompaniesPage({ params }: { params: Promise<{ slug: string }> }) {

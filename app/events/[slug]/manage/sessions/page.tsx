@@ -7,7 +7,7 @@ import { EMPTY_SESSION, SessionForm } from '@/components/sessions/session-form';
 import { Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { listEventCompanies } from '@/lib/companies/queries';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { listEventDays } from '@/lib/events/queries';
 import { manageSessionsData } from '@/lib/sessions/manage-queries';
 import { formatDay } from '@/lib/time/format';

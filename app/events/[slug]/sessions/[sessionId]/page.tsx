@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { DescriptionForm } from '@/components/sessions/description-form';
 import { SessionList } from '@/components/sessions/session-list';
 import { Card } from '@/components/ui/card';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { sessionCard } from '@/lib/sessions/queries';
 import { sessionViewer } from '@/lib/sessions/viewer';
 import { cancelSignUpAction, editDescriptionAction, signUpAction } from '../actions';

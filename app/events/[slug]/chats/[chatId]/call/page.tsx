@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
-import { NoAccess } from '@/components/ui/no-access';
 import { When } from '@/components/ui/when';
 import { CallMessages } from '@/components/video/call-messages';
 import { CallRoom } from '@/components/video/call-room';
 import { JoinAsColleague } from '@/components/video/colleague-controls';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
+import { readForPage } from '@/app/_page/read-for-page';
 import { formatInstant } from '@/lib/time/format';
 import { callPageData } from '@/lib/chats/call-page';
 import { VIDEO_NOT_CONFIGURED, VIDEO_UNAVAILABLE_FOR_PARTICIPANTS, videoConfig } from '@/lib/video/video-config';
@@ -33,11 +32,11 @@ export default async function ChatCallPage({ params }: Props) {
       </EmptyState>
     );
   }
-  if (!z.uuid().safeParse(chatId).success) notFound();
   const db = getDb();
-  const data = await callPageData(db, user.id, chatId).catch(() => null);
-  if (!data || data.call.event.id !== event.id) notFound();
-  if (data.role === null) return <NoAccess what="Only the talent, the recruiter and colleagues added to this 1-1 chat can join its call." backHref={back} />;
+  const read = await readForPage(callPageData(db, user, chatId), back);
+  if (!read.ok) return read.page;
+  const data = read.data;
+  if (data.call.event.id !== event.id) notFound();
 
   const { call, role, talent, recruiter, company, colleagues, window } = data;
   const other = role === 'talent' ? recruiter : talent;

@@ -9,7 +9,7 @@ import { Alert, EmptyState } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { NoAccess } from '@/components/ui/no-access';
 import { getCompanyProfile } from '@/lib/companies/queries';
-import { loadEventForPage } from '@/lib/events/load-event';
+import { loadEventForPage } from '@/app/_page/load-event';
 import { isModerator, mayEnter, sessionRoleOf } from '@/lib/sessions/permissions';
 import { sessionCard } from '@/lib/sessions/queries';
 import { roomOpensAt } from '@/lib/sessions/room-window';
