@@ -140,8 +140,8 @@ export const chatRequests = pgTable(
     index('chat_requests_recruiter_idx').on(t.eventId, t.recruiterId, t.status),
     index('chat_requests_company_idx').on(t.eventId, t.companyId, t.status),
     index('chat_requests_cancelled_by_idx').on(t.cancelledBy),
-    index('chat_requests_company_idx').on(t.companyId),
-    index('chat_requests_recruiter_idx').on(t.recruiterId),
+    index('chat_requests_company_fk_idx').on(t.companyId),
+    index('chat_requests_recruiter_fk_idx').on(t.recruiterId),
     index('chat_requests_sent_by_idx').on(t.sentBy),
     index('chat_requests_suggested_recruiter_idx').on(t.suggestedRecruiterId),
     index('chat_requests_slot_idx').on(t.slotId),
@@ -184,6 +184,6 @@ export const creditLedger = pgTable(
     // One credit per row, spent or given back; the balance trigger of migration 0011 ties the rows to the account.
     check('credit_ledger_one_credit', sql`${t.delta} IN (-1, 1)`),
     index('credit_ledger_request_idx').on(t.requestId),
-    index('credit_ledger_user_idx').on(t.userId),
+    index('credit_ledger_user_fk_idx').on(t.userId),
   ],
 );

@@ -27,6 +27,7 @@ export const files = pgTable(
   },
   (t) => [
     index('files_thread_idx').on(t.threadId),
+    index('files_owner_idx').on(t.ownerId),
     check('files_size_range', sql`${t.size} BETWEEN 1 AND 10485760 AND octet_length(${t.data}) = ${t.size}`),
     check('files_name_length', sql`char_length(${t.name}) BETWEEN 1 AND 200`),
   ],

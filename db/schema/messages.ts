@@ -54,5 +54,6 @@ export const messages = pgTable(
     // A message says something or carries a file, unless it was redacted.
     check('messages_body_length', sql`char_length(${t.body}) <= 4000 AND (char_length(${t.body}) >= 1 OR ${t.attachmentId} IS NOT NULL OR ${t.redactedAt} IS NOT NULL)`),
     index('messages_author_idx').on(t.authorId),
+    index('messages_attachment_idx').on(t.attachmentId),
   ],
 );
