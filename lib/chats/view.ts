@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@/db/client';
 import type { recruiterChatSettings } from '@/db/schema';
 import { formatInstant } from '@/lib/time/format';
-import { freeSlots } from './free-slots';
+import { freeSlotsOf } from './free-slots';
 
 export type TBusy = { startsAt: Date; endsAt: Date; with: string };
 
@@ -10,15 +10,23 @@ export type TBusy = { startsAt: Date; endsAt: Date; with: string };
  * `busy` are the viewer's own confirmed chats: a slot overlapping one is marked, not offered.
  */
 export async function slotOptions(db: DbOrTx, eventId: string, recruiterId: string, timeZone: string, now: Date, busy: TBusy[] = []) {
-  const free = await freeSlots(db, eventId, recruiterId, now);
-  return free.map((s) => {
+  return (await slotOptionsOf(db, eventId, [recruiterId], timeZone, now, busy)).get(recruiterId) ?? [];
+}
+
+export type TSlotOption = { id: string; label: string; clash?: string };
+
+/** The same for several recruiters, from one query (the talent page shows every open recruiter's). */
+export async function slotOptionsOf(db: DbOrTx, eventId: string, recruiterIds: string[], timeZone: string, now: Date, busy: TBusy[] = []): Promise<Map<string, TSlotOption[]>> {
+  const free = await freeSlotsOf(db, eventId, recruiterIds, now);
+  const option = (s: { id: string; startsAt: Date; endsAt: Date; mode: string | null }): TSlotOption => {
     const clash = busy.find((b) => b.startsAt < s.endsAt && s.startsAt < b.endsAt);
     return {
       id: s.id,
       label: `${formatInstant(s.startsAt, timeZone)} (${Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000)} min, ${s.mode === 'in_person' ? 'in person' : 'video'})`,
       ...(clash ? { clash: `you have a chat with ${clash.with} then` } : {}),
     };
-  });
+  };
+  return new Map([...free].map(([id, list]) => [id, list.map(option)]));
 }
 
 /** Who ended a declined or withdrawn request, as the given side reads it; '' for other states. */

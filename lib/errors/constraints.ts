@@ -79,8 +79,6 @@ export const CONSTRAINTS: Record<string, TConstraintEntry> = {
   conversations_confidential_one_moderator: { code: 'not_allowed_now', message: 'Only a conversation with a moderator can be confidential. Take it first.' },
   conversations_assignee_fk: { missing: { code: 'not_allowed_now', message: 'Only moderators of this desk can take its conversations.' } },
 
-  files_size_range: invalid('A file holds between 1 byte and 10 MB.', 'file'),
-  files_name_length: invalid('Give the file a name of at most 200 characters.', 'file'),
 
   // sessions
   event_sessions_stage_within_limit: { code: 'not_allowed_now', message: 'The stage is full. Move someone back to the audience before accepting another request.' },

@@ -1,4 +1,3 @@
-import 'server-only';
 import { AccessToken, TrackSource } from 'livekit-server-sdk';
 import type { TVideoConfig } from './video-config';
 

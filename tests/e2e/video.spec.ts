@@ -55,8 +55,9 @@ test('talent and recruiter reach the same call at its time; strangers are refuse
   await expect(stranger.getByText('Only the talent, the recruiter and colleagues added to this 1-1 chat can join its call.')).toBeVisible();
   const chatId = callUrl.split('/')[4]!;
   const refused = await stranger.request.post('/api/livekit/token', { data: { chatId } });
-  expect(refused.status()).toBe(403);
-  expect((await refused.json()).error.message).toBe('Only the talent, the recruiter and colleagues added to this chat can join its call.');
+  // The token route learns nothing about a chat to someone outside it (the registry hides it).
+  expect(refused.status()).toBe(404);
+  expect((await refused.json()).error.message).toBe('This 1-1 chat does not exist.');
   const allowed = await page.request.post('/api/livekit/token', { data: { chatId } });
   expect(allowed.status()).toBe(200);
   expect(await allowed.json()).toMatchObject({ ok: true, roomName: `chat-${chatId}`, role: 'talent', participantName: 'Luca Okafor' });

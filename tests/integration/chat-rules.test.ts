@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { chatRequests, companyMembers, slots } from '@/db/schema';
 import { bookDirect } from '@/lib/chats/book-direct';
 import { addChatColleague } from '@/lib/chats/chat-colleagues';
-import { freeSlots } from '@/lib/chats/free-slots';
+import { freeSlots, freeSlotsOf } from '@/lib/chats/free-slots';
 import { companyRecruiters } from '@/lib/chats/queries';
 import { cancelChat } from '@/lib/chats/schedule-chat';
 import { setAvailability } from '@/lib/chats/set-availability';
@@ -33,6 +33,10 @@ test('a slot is held while a confirmed or completed chat points at it, and free 
   // Free slots, the team overview and availability edits agree on which slot is held.
   const free = (await freeSlots(t.db, fair.event.id, RECRUITER, new Date())).map((s) => s.id);
   expect(free.sort()).toEqual([s1.id, s2.id].sort());
+  // The talent page's batched read (one query for every recruiter) agrees.
+  const batched = await freeSlotsOf(t.db, fair.event.id, [RECRUITER, 'demo-recruiter-1-2'], new Date());
+  expect(batched.get(RECRUITER)!.map((s) => s.id).sort()).toEqual(free.sort());
+  expect(batched.get('demo-recruiter-1-2')).toEqual([]);
   const team = await teamOverview(t.db, actor(RECRUITER), fair.event.id);
   const me = team.members.find((m) => m.id === RECRUITER)!;
   expect([me.freeFutureSlots, me.bookedSlots]).toEqual([2, 1]);

@@ -14,7 +14,7 @@ import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { mayInitiate } from '@/lib/chats/chat-rules';
 import { creditBalance } from '@/lib/chats/credits';
 import { listChatsOf, listOpenRecruiters, OPEN_STATUSES } from '@/lib/chats/queries';
-import { endedByLabel, slotOptions, type TBusy } from '@/lib/chats/view';
+import { endedByLabel, slotOptions, slotOptionsOf, type TBusy } from '@/lib/chats/view';
 import { loadEventForPage } from '@/app/_page/load-event';
 import { formatDayOf, formatInstant } from '@/lib/time/format';
 import s from '@/components/chats/chats.module.css';
@@ -63,8 +63,8 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
   // The talent's own confirmed chats: slots at those times are marked, not offered.
   const busyOf = (exceptChatId?: string): TBusy[] =>
     confirmed.filter((m) => m.chat.id !== exceptChatId && m.chat.startsAt && m.chat.endsAt).map((m) => ({ startsAt: m.chat.startsAt!, endsAt: m.chat.endsAt!, with: m.recruiterName ?? 'a recruiter' }));
-  const options = new Map<string, Awaited<ReturnType<typeof slotOptions>>>();
-  for (const id of new Set([...recruiters.map((r) => r.id), ...mine.map((m) => m.chat.recruiterId)])) options.set(id, await slotOptions(db, event.id, id, event.timeZone, now, busyOf()));
+  // Every recruiter's free slots in one query, not one per recruiter.
+  const options = await slotOptionsOf(db, event.id, [...new Set([...recruiters.map((r) => r.id), ...mine.map((m) => m.chat.recruiterId)])], event.timeZone, now, busyOf());
   const rescheduleOptions = async (m: (typeof mine)[number]) => slotOptions(db, event.id, m.chat.recruiterId, event.timeZone, now, busyOf(m.chat.id));
   const when = (d: Date | null) => (d ? <When iso={d.toISOString()} eventLabel={formatInstant(d, event.timeZone)} eventZone={event.timeZone} /> : null);
   const needsAction = mine.filter((m) => (m.chat.status === 'accepted' && m.chat.initiatedBy === 'talent') || (m.chat.status === 'pending' && m.chat.initiatedBy === 'recruiter'));
