@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, not, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, Column, count, desc, eq, getTableName, gt, inArray, is, isNotNull, not, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { availability, chatRequests, companies, companyMembers, eventCompanies, eventDays, profiles, recruiterChatSettings, registrations, slots, users } from '@/db/schema';
@@ -9,7 +9,14 @@ import { chatMode } from './chat-mode';
  * completed one keeps it; cancelling releases it (slot_id back to null), and no other status
  * has a slot. Free slots, the team's counts and availability edits all use this one fragment.
  */
-export const heldSlot = (slotId: AnyColumn | SQL) => sql`exists (select 1 from ${chatRequests} held where held.slot_id = ${slotId})`;
+export const heldSlot = (slotId: AnyColumn | SQL) =>
+  sql`exists (select 1 from ${chatRequests} held where held.slot_id = ${is(slotId, Column) ? qualified(slotId) : slotId})`;
+
+// Drizzle leaves a column unqualified in a single-table select ("id"), which inside the subquery
+// above would bind to chat_requests.id and count no slot as held: always name the table.
+function qualified(column: AnyColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
 
 const OPEN = ['pending', 'accepted', 'confirmed'] as const;
 

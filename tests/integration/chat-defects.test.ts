@@ -88,7 +88,7 @@ test('item 2: a chat in the repeated autumn hour says which 02:30 in its mail an
 
 test('item 4: whoever cancels gets the METHOD:CANCEL too, and both get the rescheduled REQUEST', async () => {
   const talent = 'demo-talent-30';
-  const { chatId } = await requestChat(t.db, actor(talent), fair.event.id, { recruiterId: 'demo-recruiter-2-1' });
+  const { chatId } = await requestChat(t.db, actor(talent), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to hear about your open roles.' });
   await acceptRequest(t.db, actor('demo-recruiter-2-1'), { chatId });
   const { pickSlot } = await import('@/lib/chats/schedule-chat');
   await pickSlot(t.db, actor(talent), { chatId, slotId: (await slotAt('demo-recruiter-2-1', 0)).id });
@@ -159,7 +159,7 @@ describe('item 7: nobody chats with themselves', () => {
 
   test('lib refuses booking, requesting and inviting oneself', async () => {
     expect(await codeOf(bookDirect(t.db, actor(self), { slotId: (await slotAt(self, 9)).id }))).toBe('not_allowed_now');
-    expect(await codeOf(requestChat(t.db, actor('demo-recruiter-2-1'), fair.event.id, { recruiterId: 'demo-recruiter-2-1' }))).toBe('not_allowed_now');
+    expect(await codeOf(requestChat(t.db, actor('demo-recruiter-2-1'), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to hear about your open roles.' }))).toBe('not_allowed_now');
     expect(await codeOf(recruiterRequest(t.db, actor('demo-recruiter-2-1'), fair.event.id, { talentId: 'demo-recruiter-2-1' }))).toBe('not_allowed_now');
     expect(await t.db.select().from(chatRequests).where(eq(chatRequests.talentId, chatRequests.recruiterId))).toHaveLength(0);
   });
@@ -204,7 +204,7 @@ describe('item 8: the database ties chat times to slots and the ledger to the ac
 describe('item 9: a recruiter who cancels gives the talent their credit back', () => {
   test('cancelling an accepted request refunds the talent', async () => {
     const talent = 'demo-talent-36';
-    const { chatId } = await requestChat(t.db, actor(talent), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'Hi' });
+    const { chatId } = await requestChat(t.db, actor(talent), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to hear about your open roles.' });
     await acceptRequest(t.db, actor('demo-recruiter-2-1'), { chatId });
     expect((await creditBalance(t.db, fair.event.id, talent, 'talent')).left).toBe(4);
     await cancelChat(t.db, actor('demo-recruiter-2-1'), { chatId, reason: 'Travel' });
@@ -215,7 +215,7 @@ describe('item 9: a recruiter who cancels gives the talent their credit back', (
 
   test('a talent who cancels keeps the request spent', async () => {
     const talent = 'demo-talent-37';
-    const { chatId } = await requestChat(t.db, actor(talent), fair.event.id, { recruiterId: 'demo-recruiter-2-1' });
+    const { chatId } = await requestChat(t.db, actor(talent), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would like to hear about your open roles.' });
     await acceptRequest(t.db, actor('demo-recruiter-2-1'), { chatId });
     await cancelChat(t.db, actor(talent), { chatId, reason: 'Changed my mind' });
     expect((await creditBalance(t.db, fair.event.id, talent, 'talent')).left).toBe(4);
