@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
+import { openSession } from '@/lib/auth/sessions';
 import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
 import { events, registrations, users } from '@/db/schema';
@@ -408,7 +409,9 @@ async function mintCookies(pub: Publisher, eventId: string, secret: string, coun
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const t = talents[i % talents.length]!;
-      const token = await encode({ token: { sub: t.id, name: t.name, email: t.email }, secret, salt: SESSION_COOKIE });
+      // Sessions are rows now (lib/auth/sessions): the cookie names one.
+      const sid = await openSession(pub.db, t.id);
+      const token = await encode({ token: { sub: t.id, name: t.name, email: t.email, sid, via: 'email' }, secret, salt: SESSION_COOKIE });
       return `${SESSION_COOKIE}=${token}`;
     }),
   );
