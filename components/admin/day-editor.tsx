@@ -4,7 +4,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { ALLOWED_DURATIONS, type TDayFormMode } from '@/lib/events/schemas';
 import s from './admin.module.css';
 
-export type TDayValues = { date: string; mode: TDayFormMode; opensAt: string; closesAt: string; chatDurations: number[] };
+export type TDayValues = { date: string; mode: TDayFormMode; opensAt: string; closesAt: string; chatDurations: number[]; location?: string };
 
 export function DayEditor({ index, day, onChange, onRemove, canRemove, fieldError }: {
   index: number;
@@ -37,6 +37,16 @@ export function DayEditor({ index, day, onChange, onRemove, canRemove, fieldErro
         <TextField label="Opens at" type="time" value={day.opensAt} onChange={(e) => onChange({ ...day, opensAt: e.target.value })} error={err('opensAt')} required />
         <TextField label="Closes at" type="time" value={day.closesAt} onChange={(e) => onChange({ ...day, closesAt: e.target.value })} error={err('closesAt')} required />
       </div>
+      {day.mode !== 'virtual' ? (
+        <TextField
+          label="Where (for in-person chats)"
+          value={day.location ?? ''}
+          onChange={(e) => onChange({ ...day, location: e.target.value })}
+          error={err('location')}
+          maxLength={200}
+          placeholder="e.g. Hall B, booth 12"
+        />
+      ) : null}
       <fieldset className={s.checks}>
         <legend>1-1 chat durations allowed (minutes)</legend>
         {ALLOWED_DURATIONS.map((d) => (

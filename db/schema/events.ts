@@ -75,9 +75,12 @@ export const eventDays = pgTable(
     opensAt: time('opens_at').notNull(),
     closesAt: time('closes_at').notNull(),
     chatDurations: integer('chat_durations').array().notNull(),
+    // Where in-person chats take place (a hall, a booth): shown in chat mails and the .ics LOCATION.
+    location: text('location'),
   },
   (t) => [
     unique('event_days_event_date_unique').on(t.eventId, t.date),
+    check('event_days_location_length', sql`char_length(${t.location}) <= 200`),
     check('event_days_hours_order', sql`${t.closesAt} > ${t.opensAt}`),
     check('event_days_durations_nonempty', sql`cardinality(${t.chatDurations}) > 0`),
     check(

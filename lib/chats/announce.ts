@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/db/client';
-import { chatRequests, companies, events, users } from '@/db/schema';
+import { chatRequests, companies, eventDays, events, slots, users } from '@/db/schema';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { publicUrl } from '@/lib/mail/public-url';
 import { outboxHints, queueMails } from '@/lib/mail/send-mail';
 import { noticeHint, notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
+import { chatMode } from './chat-mode';
 import { chatMailHtml, chatMailText, chatPath } from './chat-mail';
 import { buildIcs } from './ics';
 import { refundsTalentOnCancel } from './chat-rules';
@@ -29,6 +30,8 @@ export type TChatFacts = {
   suggestedName?: string | null;
   /** The recruiter's company, named in every mail. */
   company?: { name: string } | null;
+  /** How the chat takes place (null while it holds no slot) and its day's location. */
+  place?: { mode: 'virtual' | 'in_person' | null; location: string | null } | null;
 };
 
 /**
@@ -50,13 +53,24 @@ export function selectChatFacts(db: DbOrTx) {
   const talentUser = alias(users, 'talent_user');
   const recruiterUser = alias(users, 'recruiter_user');
   return db
-    .select({ chat: chatRequests, event: events, talent: talentUser, recruiter: recruiterUser, company: { name: companies.name } })
+    .select({
+      chat: chatRequests,
+      event: events,
+      talent: talentUser,
+      recruiter: recruiterUser,
+      company: { name: companies.name },
+      place: { mode: chatMode, location: chatDayLocation },
+    })
     .from(chatRequests)
     .innerJoin(events, eq(events.id, chatRequests.eventId))
     .innerJoin(companies, eq(companies.id, chatRequests.companyId))
     .innerJoin(talentUser, eq(talentUser.id, chatRequests.talentId))
     .innerJoin(recruiterUser, eq(recruiterUser.id, chatRequests.recruiterId));
 }
+
+/** The location of the day of the chat's slot, as a column for any select from chat_requests. */
+const chatDayLocation = sql<string | null>`(
+  select d.location from ${slots} s join ${eventDays} d on d.id = s.event_day_id where s.id = ${chatRequests.slotId})`;
 
 /**
  * The same, from facts the caller holds. Its statements are all sent before it awaits, so a
@@ -76,6 +90,8 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
   const sender = c.initiatedBy === 'talent' ? talent : recruiter;
   const receiver = c.initiatedBy === 'talent' ? recruiter : talent;
   const other = (p: Person) => (p.id === talent.id ? recruiter : talent);
+  // Only an in-person chat has a place to name; a video chat happens at its link.
+  const location = facts.place?.mode === 'in_person' ? facts.place.location : null;
   const actor = actorId === talent.id ? talent : actorId === recruiter.id ? recruiter : undefined;
 
   const told: { to: Person; title: string; body: string; mailOnly?: boolean }[] = [];
@@ -129,6 +145,7 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
           summary: `1-1 chat: ${talent.name} & ${recruiter.name} (${e.name})`,
           description: `Join from ${link}`,
           url: link,
+          location: location ?? (facts.place?.mode === 'virtual' ? `Video call: ${link}` : null),
           organizerEmail: recruiter.email ?? 'no-reply@fairground.local',
           attendees: [talent.email, recruiter.email].filter((x): x is string => !!x),
         })
@@ -143,8 +160,8 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
       eventId: e.id,
       kind: `chat.${news}`,
       subject: `${t.title}${company ? ` (${company})` : ''} — ${e.name}`,
-      text: chatMailText({ title: t.title, body: t.body, eventName: e.name, company, link: publicUrl(hrefFor(t.to)) }),
-      html: chatMailHtml({ title: t.title, body: t.body, eventName: e.name, company, link: publicUrl(hrefFor(t.to)) }),
+      text: chatMailText({ title: t.title, body: t.body, eventName: e.name, company, link: publicUrl(hrefFor(t.to)), location }),
+      html: chatMailHtml({ title: t.title, body: t.body, eventName: e.name, company, link: publicUrl(hrefFor(t.to)), location }),
       attachments: ics ? [{ filename: 'chat.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }] : [],
     }));
   // The mails go last: postgres.js writes to the socket as soon as its buffer passes 1 KB, and

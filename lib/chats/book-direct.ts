@@ -74,7 +74,7 @@ export async function bookDirect(db: Db, actor: TActor | null, input: unknown, n
     // The winner's credit and messages go out together, in one round trip.
     const [, mailIds] = await pipelined([
       spendCredit(tx, { eventId: event.id, userId: actor.id, kind: 'talent', requestId: chat.id, reason: 'direct booking', granted: event.talentRequestCredits }),
-      announceChatFacts(tx, { chat, event, talent: ctx.talent, recruiter: ctx.recruiter, company: ctx.company }, 'confirmed'),
+      announceChatFacts(tx, { chat, event, talent: ctx.talent, recruiter: ctx.recruiter, company: ctx.company, place: ctx.place }, 'confirmed'),
     ]);
     deliverLater(work, mailIds);
     remindLater(work, { id: chat.id, startsAt: chat.startsAt }, now);

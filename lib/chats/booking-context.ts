@@ -24,6 +24,8 @@ type TRow = {
   talent_email: string | null;
   recruiter_name: string | null;
   recruiter_email: string | null;
+  chat_mode: 'virtual' | 'in_person' | null;
+  day_location: string | null;
 };
 
 // Plain SQL rather than the query builder: every booking attempt in a rush runs this, and
@@ -37,8 +39,11 @@ const selectContext = preparedStatement<TRow>(
         exists (select 1 from registrations r
                 where r.event_id = s.event_id and r.user_id = ${sql.placeholder('talentId')} and r.role = 'talent') as is_registered,
         t.id as talent_id, t.name as talent_name, t.email as talent_email,
-        ru.name as recruiter_name, ru.email as recruiter_email
+        ru.name as recruiter_name, ru.email as recruiter_email,
+        a.mode as chat_mode, d.location as day_location
       from slots s
+      join event_days d on d.id = s.event_day_id
+      left join availability a on a.event_day_id = s.event_day_id and a.recruiter_id = s.recruiter_id
       join events e on e.id = s.event_id
       join users ru on ru.id = s.recruiter_id
       left join users t on t.id = ${sql.placeholder('talentId')}
@@ -71,5 +76,6 @@ export async function loadBookingContext(db: DbOrTx, slotId: string, talentId: s
     isTalentRegistered: r.is_registered,
     talent: r.talent_id ? { id: r.talent_id, name: r.talent_name, email: r.talent_email } : null,
     recruiter: { id: r.recruiter_id, name: r.recruiter_name, email: r.recruiter_email },
+    place: { mode: r.chat_mode, location: r.day_location },
   };
 }

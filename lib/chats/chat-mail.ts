@@ -8,12 +8,14 @@ export function chatPath(slug: string, chatId: string, as: 'talent' | 'recruiter
   return `/events/${slug}/chats${as === 'recruiter' ? '/manage' : ''}#chat-${chatId}`;
 }
 
-export type TChatMail = { title: string; body: string; eventName: string; company: string | null; link: string };
+/** `location`: where an in-person chat takes place, when the organizer said so. */
+export type TChatMail = { title: string; body: string; eventName: string; company: string | null; link: string; location?: string | null };
 
 /** The plain-text part: what happened, who with (company), and the link to the exact chat. */
 export function chatMailText(m: TChatMail): string {
   const about = m.company ? `${m.company} · ${m.eventName}` : m.eventName;
-  return `${m.title}.\n${m.body ? `\n${m.body}\n` : ''}\n${about}\n\nOpen this chat: ${m.link}\n`;
+  const where = m.location ? `\nWhere: ${m.location} (in person)\n` : '';
+  return `${m.title}.\n${m.body ? `\n${m.body}\n` : ''}${where}\n${about}\n\nOpen this chat: ${m.link}\n`;
 }
 
 /** The HTML part: the same, with a button to the exact chat. Every value is escaped by `html`. */
@@ -26,6 +28,7 @@ export function chatMailHtml(m: TChatMail): string {
   return html`<div style="font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1f2a;max-width:560px">
 <p style="margin:0 0 12px;font-size:17px"><strong>${m.title}</strong></p>
 ${new SafeHtml(paragraphs.map(String).join('\n'))}
+${m.location ? html`<p style="margin:0 0 12px"><strong>Where:</strong> ${m.location} (in person)</p>` : ''}
 <p style="margin:20px 0"><a href="${m.link}" style="display:inline-block;background:#3a4fd8;color:#ffffff;text-decoration:none;font-weight:600;padding:10px 18px;border-radius:6px">Open this chat</a></p>
 <p style="margin:0;color:#5b6275;font-size:13px">${about} · Fairground</p>
 </div>`.value;

@@ -15,6 +15,8 @@ export type TIcsInput = {
   summary: string;
   description: string;
   url: string;
+  /** Where the chat takes place: a room for an in-person chat, the call for a video chat. */
+  location?: string | null;
   organizerEmail: string;
   attendees: string[];
   now?: Date;
@@ -145,6 +147,7 @@ export function buildIcs(e: TIcsInput): string {
     when('DTEND', e.endsAt),
     `SUMMARY:${escapeText(e.summary)}`,
     `DESCRIPTION:${escapeText(e.description)}`,
+    ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
     `URL:${uriValue(e.url)}`,
     `ORGANIZER:mailto:${uriValue(e.organizerEmail)}`,
     ...e.attendees.map((a) => `ATTENDEE;ROLE=REQ-PARTICIPANT:mailto:${uriValue(a)}`),

@@ -37,6 +37,7 @@ export const CONSTRAINTS: Record<string, TConstraintEntry> = {
   events_no_show_grace_range: invalid('The no-show grace is between 1 and 60 minutes.', 'noShowGraceMinutes'),
   event_days_event_date_unique: conflict('Each day may appear once.', 'days'),
   event_days_hours_order: invalid('A day closes after it opens.', 'days'),
+  event_days_location_length: invalid('Keep the location under 200 characters.', 'days'),
   event_days_durations_nonempty: invalid('Allow at least one 1-1 chat duration on each day.', 'days'),
   event_days_durations_range: invalid('Pick 1-1 chat durations from the list.', 'days'),
   registrations_event_user_role_unique: conflict('You are already registered for this event.'),

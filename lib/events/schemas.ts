@@ -24,6 +24,13 @@ export const ZEventDayInput = z
         message: 'Pick at least one chat duration',
       })
       .min(1, 'Pick at least one chat duration'),
+    // Where in-person chats meet (a hall, a booth); blank means not said. A NUL is refused by parseInput.
+    location: z
+      .string()
+      .trim()
+      .max(200, 'Keep the location under 200 characters')
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((d) => d.closesAt > d.opensAt, { message: 'Closing time must be after opening time', path: ['closesAt'] });
 

@@ -34,7 +34,7 @@ export async function updateEvent(db: Db, actor: TActor | null, eventId: string,
         .values({ ...columns, eventId })
         .onConflictDoUpdate({
           target: [eventDays.eventId, eventDays.date],
-          set: { mode: columns.mode, recruitersChooseMode: columns.recruitersChooseMode, opensAt: d.opensAt, closesAt: d.closesAt, chatDurations: d.chatDurations },
+          set: { mode: columns.mode, recruitersChooseMode: columns.recruitersChooseMode, opensAt: d.opensAt, closesAt: d.closesAt, chatDurations: d.chatDurations, location: d.location },
         });
     }
     // A day that is no longer hybrid imposes its mode on every recruiter's chats that day.

@@ -69,4 +69,20 @@ describe('DayEditor', () => {
     expect(onRemove).toHaveBeenCalledTimes(1);
     expect(onChange).not.toHaveBeenCalled();
   });
+
+  it('asks where in-person chats meet on in-person and hybrid days only', () => {
+    const { onChange } = setup({ day: { ...day, mode: 'in_person', location: 'Hall B' } });
+    const where = screen.getByLabelText('Where (for in-person chats)');
+    expect(where).toHaveValue('Hall B');
+    fireEvent.change(where, { target: { value: 'Hall B, booth 12' } });
+    expect(onChange).toHaveBeenCalledWith({ ...day, mode: 'in_person', location: 'Hall B, booth 12' });
+  });
+
+  it('shows the location on a hybrid day and hides it on a virtual one', () => {
+    const { unmount } = render(<DayEditor index={1} day={{ ...day, mode: 'hybrid' }} onChange={() => {}} onRemove={() => {}} canRemove={false} fieldError={() => undefined} />);
+    expect(screen.getByLabelText('Where (for in-person chats)')).toBeInTheDocument();
+    unmount();
+    setup();
+    expect(screen.queryByLabelText('Where (for in-person chats)')).not.toBeInTheDocument();
+  });
 });

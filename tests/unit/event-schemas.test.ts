@@ -37,7 +37,7 @@ describe('ZEventInput', () => {
     expect(r.recruiterRequestCredits).toBe(10);
     expect(r.days).toHaveLength(2);
     expect(r.days[0]!.chatDurations).toEqual([15, 30]);
-    expect(r.days[1]).toEqual({ date: '2026-04-02', mode: 'in_person', opensAt: '10:00', closesAt: '12:30', chatDurations: [10] });
+    expect(r.days[1]).toEqual({ date: '2026-04-02', mode: 'in_person', opensAt: '10:00', closesAt: '12:30', chatDurations: [10], location: null });
   });
 
   it('lowercases and trims the slug', () => {

@@ -29,6 +29,14 @@ function valueOf(ics: string, prop: string): string[] {
 }
 
 describe('buildIcs', () => {
+  it('writes the LOCATION escaped as RFC 5545 TEXT, and none when there is no place', () => {
+    const ics = buildIcs({ ...base, location: 'Hall B; booth 12, left\\right\nupstairs' });
+    expect(ics).toContain('LOCATION:Hall B\\; booth 12\\, left\\\\right\\nupstairs\r\n');
+    expect(valueOf(ics, 'LOCATION').map(unescapeText)).toEqual(['Hall B; booth 12, left\\right\nupstairs']);
+    expect(valueOf(buildIcs(base), 'LOCATION')).toEqual([]);
+    expect(valueOf(buildIcs({ ...base, location: null }), 'LOCATION')).toEqual([]);
+  });
+
   it('writes local times with the zone and a matching VTIMEZONE', () => {
     const ics = buildIcs(base);
     expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20261122T143000\r\n');

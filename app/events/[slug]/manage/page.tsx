@@ -44,7 +44,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
           recruiterRequestCredits: event.recruiterRequestCredits === null ? '' : String(event.recruiterRequestCredits),
           joinOpensMinutesBefore: String(event.joinOpensMinutesBefore),
           noShowGraceMinutes: String(event.noShowGraceMinutes),
-          days: days.map((d) => ({ date: d.date, mode: dayFormMode(d), opensAt: d.opensAt.slice(0, 5), closesAt: d.closesAt.slice(0, 5), chatDurations: d.chatDurations })),
+          days: days.map((d) => ({ date: d.date, mode: dayFormMode(d), opensAt: d.opensAt.slice(0, 5), closesAt: d.closesAt.slice(0, 5), chatDurations: d.chatDurations, location: d.location ?? '' })),
         }}
       />
       <Card>
