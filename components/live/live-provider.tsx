@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { backoffDelay } from './backoff';
 
 type LiveStatus = 'idle' | 'connecting' | 'live' | 'reconnecting';
-export type THint = { topic: string; ids?: Record<string, string | number>; resync?: true };
+export type THint = { topic: string; ids?: Record<string, string | number>; resync?: true; revoked?: true };
 type THintListener = (hint: THint) => void;
 type LiveContextValue = { follow: (topics: string[]) => () => void; listen: (topic: string, fn: THintListener) => () => void; status: LiveStatus };
 
@@ -43,21 +43,29 @@ function LiveConnection({ children }: { children: ReactNode }) {
     set.add(fn);
     return () => void set.delete(fn);
   }, []);
+  // Topics the server said this person may no longer see (`revoked`): left out of the stream,
+  // since /api/live would refuse the whole reconnect for them, until no component follows them.
+  const revoked = useRef(new Set<string>());
   const [key, setKey] = useState('');
   const [status, setStatus] = useState<LiveStatus>('idle');
+  const updateKey = useCallback(() => {
+    setKey([...counts.current.keys()].filter((t) => !revoked.current.has(t)).sort().join(','));
+  }, []);
 
   const follow = useCallback((topics: string[]) => {
     for (const t of topics) counts.current.set(t, (counts.current.get(t) ?? 0) + 1);
-    setKey([...counts.current.keys()].sort().join(','));
+    updateKey();
     return () => {
       for (const t of topics) {
         const n = (counts.current.get(t) ?? 1) - 1;
-        if (n <= 0) counts.current.delete(t);
-        else counts.current.set(t, n);
+        if (n <= 0) {
+          counts.current.delete(t);
+          revoked.current.delete(t);
+        } else counts.current.set(t, n);
       }
-      setKey([...counts.current.keys()].sort().join(','));
+      updateKey();
     };
-  }, []);
+  }, [updateKey]);
 
   useEffect(() => {
     if (!key) return;
@@ -78,6 +86,20 @@ function LiveConnection({ children }: { children: ReactNode }) {
       };
       // The server lost its LISTEN connection for a while: hints of that time are gone.
       source.addEventListener('resync', refetchAll);
+      // Access to a topic was withdrawn: stop following it (the new key reconnects without it)
+      // and refetch what shows it, so the page drops what it may no longer see.
+      source.addEventListener('revoked', (msg) => {
+        try {
+          const { topic } = JSON.parse((msg as MessageEvent<string>).data) as { topic: string };
+          if (typeof topic !== 'string') return;
+          revoked.current.add(topic);
+          tell({ topic, revoked: true });
+          void invalidateTopic(qc, topic);
+          updateKey();
+        } catch {
+          // Malformed: the reconnect below still happens.
+        }
+      });
       source.addEventListener('ready', () => {
         // Hints sent before this connection (since the page was rendered, or while we were
         // away) are lost: refetch everything we show, on the first connection as on every later one.
@@ -110,7 +132,7 @@ function LiveConnection({ children }: { children: ReactNode }) {
       source?.close();
       if (timer) clearTimeout(timer);
     };
-  }, [key, qc, tell]);
+  }, [key, qc, tell, updateKey]);
 
   const value = useMemo(() => ({ follow, listen, status }), [follow, listen, status]);
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;

@@ -31,7 +31,7 @@ export async function assignToMe(db: Db, actor: TActor | null, input: unknown): 
     await announceDeskChange(
       tx,
       deskId,
-      [{ ...conv, assignedTo: actor.id }, ...admitted.map((a) => ({ id: a.id, deskId, confidential: false, assignedTo: a.assignedTo }))],
+      [{ ...conv, assignedTo: actor.id, recheck: true }, ...admitted.map((a) => ({ id: a.id, deskId, confidential: false, assignedTo: a.assignedTo }))],
       admitted.length > 0,
     );
   });
@@ -59,7 +59,7 @@ export async function setConfidential(db: Db, actor: TActor | null, input: unkno
     await announceDeskChange(
       tx,
       deskId,
-      [{ ...conv, confidential: false, assignedTo: actor.id }, ...admitted.map((a) => ({ id: a.id, deskId, confidential: false, assignedTo: a.assignedTo }))],
+      [{ ...conv, confidential: false, assignedTo: actor.id, recheck: confidential }, ...admitted.map((a) => ({ id: a.id, deskId, confidential: false, assignedTo: a.assignedTo }))],
       admitted.length > 0,
     );
   });

@@ -2,7 +2,8 @@ import type { DbOrTx } from '@/db/client';
 import { publishHints } from '@/lib/live/publish';
 import { topics, type THint } from '@/lib/live/topics';
 
-export type TConversationRef = { id: string; deskId: string; confidential: boolean; assignedTo: string | null };
+/** `recheck`: who may see it changed (made confidential, another moderator): followers re-check. */
+export type TConversationRef = { id: string; deskId: string; confidential: boolean; assignedTo: string | null; recheck?: boolean };
 
 /**
  * Who hears that a conversation changed: its own topic (participant and the moderators who may
@@ -10,7 +11,7 @@ export type TConversationRef = { id: string; deskId: string; confidential: boole
  * told, on their personal topic, so its id never reaches anyone else.
  */
 function conversationHints(c: TConversationRef): THint[] {
-  const hints: THint[] = [{ topic: topics.conversation(c.id) }];
+  const hints: THint[] = [c.recheck ? { topic: topics.conversation(c.id), recheck: true } : { topic: topics.conversation(c.id) }];
   if (!c.confidential) hints.push({ topic: topics.desk(c.deskId), ids: { conversation: c.id } });
   else if (c.assignedTo) hints.push({ topic: topics.user(c.assignedTo), ids: { conversation: c.id } });
   return hints;

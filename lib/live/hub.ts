@@ -4,6 +4,8 @@ import { database } from '@/db/client';
 import { LIVE_CHANNEL, type TTopic } from './topics';
 
 type Subscriber = (frame: Uint8Array) => void;
+/** Called after a `recheck` hint on a topic the stream follows: it re-checks access itself. */
+export type Recheck = (topic: string) => void;
 
 type Hub = {
   byTopic: Map<string, Set<Subscriber>>;
@@ -15,6 +17,9 @@ type Hub = {
   lastHeard: number;
   unlisten?: () => Promise<void>;
   resyncs: number;
+  rechecksOf: Map<Subscriber, Recheck>;
+  /** Re-check callbacks called so far (the tests check a normal hint costs none). */
+  rechecks: number;
 };
 
 declare global {
@@ -54,6 +59,18 @@ function flush(h: Hub): void {
     // Encoded once, shared by every stream of the topic.
     const frame = encoder.encode(text);
     for (const send of subs) send(frame);
+    // A plain substring test: payloads are JSON.stringify of THint, so the flag is spelled this way.
+    if (text.includes('"recheck":true')) recheckTopic(h, topic, subs);
+  }
+}
+
+function recheckTopic(h: Hub, topic: string, subs: Set<Subscriber>): void {
+  // A copy: a stream that closes unsubscribes while we iterate.
+  for (const send of [...subs]) {
+    const recheck = h.rechecksOf.get(send);
+    if (!recheck) continue;
+    h.rechecks++;
+    recheck(topic);
   }
 }
 
@@ -107,22 +124,29 @@ function watch(h: Hub): void {
 /** One LISTEN connection per process, fanned out to every SSE stream of that process. */
 function hub(): Hub {
   if (!globalThis.__fairgroundLiveHub) {
-    const h: Hub = { byTopic: new Map(), pending: [], ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0 };
+    const h: Hub = { byTopic: new Map(), pending: [], ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0, rechecksOf: new Map(), rechecks: 0 };
     h.ready = listen(h).then(() => watch(h));
     globalThis.__fairgroundLiveHub = h;
   }
   return globalThis.__fairgroundLiveHub;
 }
 
-export async function subscribe(topicList: TTopic[], send: Subscriber): Promise<() => void> {
+/** Re-check callbacks the hub has called in this process (for tests). */
+export function recheckCount(): number {
+  return globalThis.__fairgroundLiveHub?.rechecks ?? 0;
+}
+
+export async function subscribe(topicList: TTopic[], send: Subscriber, recheck?: Recheck): Promise<() => void> {
   const h = hub();
   await h.ready;
+  if (recheck) h.rechecksOf.set(send, recheck);
   for (const t of topicList) {
     let set = h.byTopic.get(t);
     if (!set) h.byTopic.set(t, (set = new Set()));
     set.add(send);
   }
   return () => {
+    h.rechecksOf.delete(send);
     for (const t of topicList) {
       const set = h.byTopic.get(t);
       set?.delete(send);

@@ -43,7 +43,11 @@ export const topics = {
   outboxReserved: 'outbox-reserved' as TTopic,
 };
 
-export type THint = { topic: TTopic; ids?: Record<string, string | number> };
+/**
+ * `recheck`: who may see the topic may have changed (a conversation turned confidential, got
+ * another moderator); every stream following it re-checks its access and closes if it lost it.
+ */
+export type THint = { topic: TTopic; ids?: Record<string, string | number>; recheck?: true };
 
 export const LIVE_CHANNEL = 'fairground_live';
 

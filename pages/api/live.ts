@@ -6,9 +6,10 @@ import type { NextApiRequest, NextApiResponse } from 'next';
 import { getDb } from '@/db/client';
 import { auth } from '@/lib/auth';
 import { loadActor } from '@/lib/auth/actor';
+import type { TActor } from '@/lib/events/permissions';
 import { AppError, STATUS_OF, toErrorBody } from '@/lib/errors';
 import { canSeeTopic } from '@/lib/live/access';
-import { subscribe } from '@/lib/live/hub';
+import { followTopics } from '@/lib/live/follow';
 import { ZTopicList, type TTopic } from '@/lib/live/topics';
 
 export const config = { api: { bodyParser: false, responseLimit: false } };
@@ -22,7 +23,7 @@ const encoder = new TextEncoder();
 const READY = encoder.encode('retry: 2000\nevent: ready\ndata: {}\n\n');
 const PING = encoder.encode(': ping\n\n');
 
-async function authorize(req: NextApiRequest, res: NextApiResponse): Promise<TTopic[]> {
+async function authorize(req: NextApiRequest, res: NextApiResponse): Promise<{ topicList: TTopic[]; user: TActor }> {
   const session = await auth(req, res);
   const id = session?.user?.id;
   if (!id) throw new AppError('unauthorized', 'Please sign in to continue.');
@@ -34,7 +35,7 @@ async function authorize(req: NextApiRequest, res: NextApiResponse): Promise<TTo
   for (const topic of parsed.data) {
     if (!(await canSeeTopic(db, user, topic))) throw new AppError('forbidden', `You may not follow ${topic}.`);
   }
-  return parsed.data;
+  return { topicList: parsed.data, user };
 }
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
@@ -43,8 +44,9 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     return res.status(405).json({ ok: false, error: { code: 'invalid_input', message: 'Use GET.' } });
   }
   let topicList: TTopic[];
+  let user: TActor;
   try {
-    topicList = await authorize(req, res);
+    ({ topicList, user } = await authorize(req, res));
   } catch (err) {
     const error = toErrorBody(err);
     return res.status(STATUS_OF[error.code]).json({ ok: false, error });
@@ -71,7 +73,14 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     if (res.writableLength > MAX_BUFFERED_BYTES) close();
   };
   req.on('close', close);
-  const unsubscribe = await subscribe(topicList, send);
+  // A topic this person lost sight of while the stream was open is named to the browser, which
+  // stops following it, and the stream closes (a reconnect would be refused for that topic).
+  const revoked = (topic: TTopic) => {
+    if (closed) return;
+    res.write(encoder.encode(`event: revoked\ndata: ${JSON.stringify({ topic })}\n\n`));
+    close();
+  };
+  const unsubscribe = await followTopics(getDb(), user, topicList, send, revoked);
   const heartbeat = setInterval(() => send(PING), HEARTBEAT_MS);
   cleanup = () => {
     clearInterval(heartbeat);
