@@ -89,7 +89,8 @@ test('zones by current name, the repeated autumn hour told apart, clashes across
   const night = availability(recruiter, AUTUMN);
   await night.day.getByLabel('Chat duration').selectOption('30');
   await expect(night.day.getByText('0 of 14 slots selected')).toBeVisible();
-  const labels = (await night.grid.getByRole('button').allTextContents()).map((t) => t.replace(/(Off|Available).*$/, '').trim());
+  // The slots themselves, not the per-hour select-all buttons beside them.
+  const labels = (await night.grid.locator('button[data-state]').allTextContents()).map((t) => t.replace(/(Off|Available).*$/, '').trim());
   expect(labels).toEqual(['00:00', '00:30', '01:00', '01:30', '02:00 CEST', '02:30 CEST', '02:00 CET', '02:30 CET', '03:00', '03:30', '04:00', '04:30', '05:00', '05:30']);
   await night.grid.getByRole('button', { name: /^02:30 CET/ }).click();
   await night.day.getByRole('button', { name: `Save ${AUTUMN}` }).click();
@@ -123,12 +124,21 @@ test('zones by current name, the repeated autumn hour told apart, clashes across
   await inboxTab(recruiter, 'Confirmed').click();
   const booked = inboxItem(recruiter, TALENT);
   await expect(booked).toContainText('Sun 31 Oct, 02:30 CET');
-  await booked.getByRole('button', { name: 'Cancel chat…' }).click();
+  await booked.getByRole('button', { name: `More actions for the chat with ${TALENT}` }).click();
+  await booked.getByRole('menuitem', { name: 'Cancel chat…' }).click();
   await expect(booked.getByText('The talent gets their 1-1 chat request back.')).toBeVisible();
   await booked.getByLabel('Why are you cancelling?').fill('Our team is travelling that night.');
   await booked.getByRole('button', { name: 'Cancel the chat' }).click();
   await talent.reload();
   await expect(talent.getByText('5 of 5 requests left')).toBeVisible();
+
+  // The demo fair is shared by every walk: give the recruiter's 09:00 there back.
+  await recruiter.goto(`/events/${DEMO_FAIR.slug}/chats/manage`);
+  const demoAgain = availability(recruiter, dayTwoLabel());
+  await demoAgain.grid.getByRole('button', { name: /^09:00/ }).click();
+  await expect(demoAgain.grid.getByRole('button', { name: /^09:00/ })).toHaveAttribute('aria-pressed', 'false');
+  await demoAgain.day.getByRole('button', { name: `Save ${dayTwoLabel()}` }).click();
+  await expect(demoAgain.day.getByText('Availability saved.')).toBeVisible();
 
   await recruiter.context().close();
   await talent.context().close();
