@@ -138,8 +138,9 @@ test('cancelling a confirmed chat while people are in the call closes its room o
   // The talent cancels from another tab, as anyone would from My 1-1 Chats.
   const tab = await page.context().newPage();
   await tab.goto('/events/demo-fair/chats');
-  const chat = tab.getByRole('region', { name: 'My 1-1 Chats' }).getByRole('listitem').filter({ hasText: 'Daniel Keller' });
-  await chat.getByRole('button', { name: 'Cancel chat…' }).click();
+  const chat = tab.getByRole('region', { name: 'Confirmed chats' }).getByRole('listitem').filter({ hasText: 'Daniel Keller' });
+  await chat.getByRole('button', { name: 'More actions for the chat with Daniel Keller' }).click();
+  await chat.getByRole('menuitem', { name: 'Cancel chat…' }).click();
   await chat.getByLabel('Why are you cancelling?').fill('Something came up, sorry.');
   await chat.getByRole('button', { name: 'Cancel the chat' }).click();
 
