@@ -29,8 +29,10 @@ export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new 
       .for('update', { of: chatRequests });
     if (!row) return null;
 
-    const { chat, event, talent, recruiter } = row;
+    const { chat, event, talent, recruiter, place } = row;
     const href = `/events/${event.slug}/chats`;
+    // People on their way to an in-person chat need the place more than the link.
+    const where = place?.mode === 'in_person' && place.location ? `\nWhere: ${place.location} (in person)\n` : '';
     const when = `${formatInstant(startsAt, event.timeZone)} (${event.timeZone})`;
     const people = [
       { me: talent, other: recruiter.name ?? 'the recruiter' },
@@ -49,7 +51,7 @@ export async function sendChatReminder(db: Db, job: TChatReminderJob, now = new 
         eventId: event.id,
         kind: 'chat.reminder',
         subject: `${t.title} — ${event.name}`,
-        text: `${t.title}: ${t.body}.\n\nJoin from your 1-1 chats: ${publicUrl(href)}\n`,
+        text: `${t.title}: ${t.body}.\n${where}\nYour 1-1 chats: ${publicUrl(href)}\n`,
       }));
     const ids = await queueMails(tx, mails);
     await publishHints(tx, [...hints, ...outboxHints(mails), { topic: topics.user(talent.id), ids: { chat: chat.id } }, { topic: topics.user(recruiter.id), ids: { chat: chat.id } }]);

@@ -6,6 +6,7 @@ import { availability, eventDays, outbox, slots } from '@/db/schema';
 import { bookDirect } from '@/lib/chats/book-direct';
 import { rescheduleChat } from '@/lib/chats/schedule-chat';
 import { dayFormMode } from '@/lib/events/schemas';
+import { sendChatReminder } from '@/lib/jobs/send-chat-reminder';
 import { updateEvent } from '@/lib/events/update-event';
 import { actor, codeOf, demoFair, openRecruiter } from '../helpers/chat-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -60,6 +61,12 @@ test("an in-person chat's mails and .ics carry the day's location, escaped for e
       expect(unfold(m.attachments[0]!.content)).toContain('LOCATION:Hall <B>\\, booth 12\\; upstairs\r\n');
     }
   }
+  // The reminder before it names the place too.
+  const [moved] = await t.db.select({ startsAt: slots.startsAt }).from(slots).where(eq(slots.id, (await slotAt('demo-recruiter-1-1', 1)).id));
+  expect(await sendChatReminder(t.db, { chatId, startsAt: moved!.startsAt.toISOString() }, new Date(moved!.startsAt.getTime() - 15 * 60_000))).toBe('sent');
+  const reminders = await t.db.select().from(outbox).where(eq(outbox.kind, 'chat.reminder'));
+  expect(reminders).toHaveLength(2);
+  for (const m of reminders) expect(m.text).toContain(`Where: ${PLACE} (in person)`);
 });
 
 test('a video chat names no room in its mail, and its .ics LOCATION is the call link', async () => {
