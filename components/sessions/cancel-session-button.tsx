@@ -13,7 +13,9 @@ export function CancelSessionButton({ sessionId, title, action }: { sessionId: s
   const [told, setTold] = useState<number | null>(null);
   const { submit, pending, error } = useSubmit(action, (res) => {
     setTold(res.told);
-    router.refresh();
+    // A cancelled session's card drops its actions (and this message with them) once the page
+    // re-renders, so the page itself says it, from the address: it survives the refresh.
+    router.replace(`?cancelled=${sessionId}&told=${res.told}`, { scroll: false });
   });
   if (told !== null) return <Alert tone="ok">Session cancelled. {told} {told === 1 ? 'person was' : 'people were'} told by notification and e-mail.</Alert>;
   return (

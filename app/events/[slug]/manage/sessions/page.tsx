@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { ManageNav } from '@/components/admin/manage-nav';
 import { CancelSessionButton } from '@/components/sessions/cancel-session-button';
 import { SessionCard } from '@/components/sessions/session-card';
 import { EMPTY_SESSION, SessionForm } from '@/components/sessions/session-form';
-import { Card } from '@/components/ui/card';
+import { Alert, Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { listEventCompanies } from '@/lib/companies/queries';
 import { loadEventForPage } from '@/app/_page/load-event';
@@ -16,8 +17,12 @@ import { cancelSessionAction, createSessionAction, updateSessionAction } from '.
 
 export const metadata: Metadata = { title: 'Manage sessions' };
 
-export default async function ManageSessionsPage({ params }: { params: Promise<{ slug: string }> }) {
+// What the cancel button left in the address; anything else in it is ignored.
+const ZCancelledNotice = z.object({ cancelled: z.uuid(), told: z.coerce.number().int().min(0).max(1_000_000) });
+
+export default async function ManageSessionsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
+  const notice = ZCancelledNotice.safeParse(await searchParams);
   const { event, user, canManage } = await loadEventForPage(slug);
   if (!canManage) return <NoAccess what="Only organizers of this event can manage its sessions." backHref={`/events/${event.slug}`} />;
   const db = getDb();
@@ -25,9 +30,18 @@ export default async function ManageSessionsPage({ params }: { params: Promise<{
   const days = eventDays.map((d) => ({ date: d.date, label: formatDay(d.date) }));
   const companies = companyRows.map((c) => ({ id: c.company.id, name: c.company.name }));
   const create = createSessionAction.bind(null, event.id);
+  // Only a session of this event that is cancelled now is announced.
+  const cancelled = notice.success ? data.sessions.find(({ card }) => card.session.id === notice.data.cancelled && card.session.cancelledAt) : undefined;
   return (
     <div className="stack">
       <ManageNav slug={event.slug} current="sessions" />
+      {cancelled && notice.success ? (
+        <div role="status">
+          <Alert tone="ok">
+            Session cancelled. {notice.data.told} {notice.data.told === 1 ? 'person was' : 'people were'} told by notification and e-mail: “{cancelled.card.session.title}”.
+          </Alert>
+        </div>
+      ) : null}
       <Card>
         <h2 style={{ marginTop: 0 }}>New session</h2>
         <SessionForm initial={EMPTY_SESSION} days={days} companies={companies} candidates={data.candidates} label="New session" action={create} />
