@@ -106,6 +106,9 @@ async function listen(h: Hub): Promise<void> {
 function watch(h: Hub): void {
   if (database().kind !== 'postgres') return;
   const timer = setInterval(() => {
+    // A hub that was dropped (tests reset it between files) stops watching instead of opening
+    // a database again behind everyone's back.
+    if (globalThis.__fairgroundLiveHub !== h) return clearInterval(timer);
     void database()
       .db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ topic: PING_TOPIC })})`)
       .catch(() => {});
