@@ -21,6 +21,7 @@ export const EMPTY_SESSION: TSessionFormValues = {
   capacity: '',
   signUpRequired: false,
   stageLimit: '4',
+  breakoutRoomLimit: '10',
   hostIds: [],
 };
 
@@ -67,6 +68,7 @@ export function SessionForm({ initial, days, companies, candidates, label, actio
       <div className="row" style={{ alignItems: 'flex-start' }}>
         <TextField label="Capacity" inputMode="numeric" value={v.capacity} error={fieldError('capacity')} hint="Blank: open to all" onChange={(e) => set('capacity', e.target.value)} />
         <TextField label="On screen at once" inputMode="numeric" value={v.stageLimit} error={fieldError('stageLimit')} hint="Audience members the hosts may bring on screen" onChange={(e) => set('stageLimit', e.target.value)} />
+        <TextField label="Breakout rooms at most" inputMode="numeric" value={v.breakoutRoomLimit} error={fieldError('breakoutRoomLimit')} hint="Rooms the hosts may open at once (1–50)" onChange={(e) => set('breakoutRoomLimit', e.target.value)} />
         <label className="row small" style={{ gap: 6, marginTop: 28 }}>
           <input type="checkbox" checked={v.signUpRequired} onChange={(e) => set('signUpRequired', e.target.checked)} /> Sign-up required
         </label>

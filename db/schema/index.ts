@@ -9,3 +9,4 @@ export * from './messages';
 export * from './desks';
 export * from './sessions';
 export * from './files';
+export * from './breakouts';

@@ -8,7 +8,7 @@ import { events } from './events';
  * The kinds of things that have a text conversation. A new kind (session, breakout, desk
  * conversation) adds its value here and registers its resource in lib/resources.
  */
-export const threadKind = pgEnum('thread_kind', ['chat', 'desk_conversation', 'session']);
+export const threadKind = pgEnum('thread_kind', ['chat', 'desk_conversation', 'session', 'breakout']);
 
 /**
  * One text conversation, owned by one resource (`kind` + `owner_id`: a 1-1 chat, a session…).

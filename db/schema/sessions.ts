@@ -43,6 +43,8 @@ export const eventSessions = pgTable(
     signUpRequired: boolean('sign_up_required').notNull().default(false),
     // Audience members on screen at once (hosts are always on screen and not counted).
     stageLimit: integer('stage_limit').notNull().default(4),
+    // The organizer's maximum of breakout rooms per round (lib/breakouts).
+    breakoutRoomLimit: integer('breakout_room_limit').notNull().default(10),
     seatsTaken: integer('seats_taken').notNull().default(0),
     stageTaken: integer('stage_taken').notNull().default(0),
     // iCalendar SEQUENCE: grows with every change of time and with the cancellation.
@@ -57,6 +59,7 @@ export const eventSessions = pgTable(
     check('event_sessions_duration_range', sql`${t.endsAt} - ${t.startsAt} BETWEEN interval '30 minutes' AND interval '2 hours'`),
     check('event_sessions_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`),
     check('event_sessions_stage_limit_range', sql`${t.stageLimit} BETWEEN 0 AND 12`),
+    check('event_sessions_breakout_room_limit_range', sql`${t.breakoutRoomLimit} BETWEEN 1 AND 50`),
     check('event_sessions_seats_within_capacity', sql`${t.seatsTaken} >= 0 AND (${t.capacity} IS NULL OR ${t.seatsTaken} <= ${t.capacity})`),
     check('event_sessions_stage_within_limit', sql`${t.stageTaken} >= 0 AND ${t.stageTaken} <= ${t.stageLimit}`),
     check('event_sessions_title_length', sql`char_length(${t.title}) BETWEEN 1 AND 140`),

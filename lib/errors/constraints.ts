@@ -96,6 +96,24 @@ export const CONSTRAINTS: Record<string, TConstraintEntry> = {
   stage_requests_open_unique: conflict('You already asked to come on screen — wait for the host, or withdraw first.'),
   question_votes_pk: conflict('You already voted for this question.'),
 
+  // breakout rooms
+  event_sessions_breakout_room_limit_range: invalid('Allow between 1 and 50 breakout rooms.', 'breakoutRoomLimit'),
+  breakout_rounds_one_live_unique: conflict('This session already has breakout rooms — close them before creating new ones.'),
+  breakout_rounds_open_has_timer: invalid('Open breakout rooms need a timer that ends after they open.', 'minutes'),
+  breakout_rounds_closed_at: invalid('Closed breakout rooms need the time they closed.'),
+  breakout_rooms_round_position_unique: conflict('Two rooms cannot share a place in the list — reload and try again.'),
+  breakout_rooms_round_name_unique: conflict('Give every breakout room its own name.', 'names'),
+  breakout_rooms_id_round_unique: conflict('This breakout room already exists.'),
+  breakout_rooms_position_range: invalid('A session has at most 50 breakout rooms.', 'roomCount'),
+  breakout_rooms_name_length: invalid('Give each breakout room a name of 1 to 60 characters.', 'names'),
+  breakout_assignments_room_fk: {
+    missing: { code: 'not_allowed_now', message: 'That room is not one of these breakout rooms any more. Reload and pick another.' },
+  },
+  breakout_host_calls_room_fk: { missing: { code: 'not_allowed_now', message: 'Your breakout room was closed in the meantime.' } },
+  breakout_broadcasts_body_length: invalid('Write a broadcast of 1 to 500 characters.', 'body'),
+  breakout_host_calls_open_unique: conflict('You already called the host — a host will join your room soon.'),
+  breakout_attendance_order: invalid('Someone cannot leave a breakout room before joining it.'),
+
   // threads and messages (every text conversation)
   messages_body_length: invalid('Write a message of at most 4000 characters.', 'body'),
   messages_thread_seq_unique: { code: 'busy', message: 'Several messages arrived at once — send yours again.' },

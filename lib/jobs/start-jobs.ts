@@ -6,6 +6,7 @@ import { registerDeskWorkers } from './desk-jobs';
 import { registerMailWorkers } from './mail-jobs';
 import { registerVideoWorkers } from './video-jobs';
 import { registerSessionWorkers } from '@/lib/sessions/stage-effects';
+import { registerBreakoutWorkers } from '@/lib/breakouts/workers';
 
 declare global {
   var __fairgroundJobs: Promise<boolean> | undefined;
@@ -26,6 +27,7 @@ export function startJobs(handle: DatabaseHandle): Promise<boolean> {
       await registerVideoWorkers(boss);
       await registerDeskWorkers(boss, handle.db);
       await registerSessionWorkers(boss, handle.db);
+      await registerBreakoutWorkers(boss, handle.db);
       // From here on, jobs that use-cases enqueue in their transactions are written (see inTx).
       attachJobs(handle.db, boss);
       console.log(`[fairground] jobs: pg-boss started in ${Date.now() - started} ms`);

@@ -26,6 +26,8 @@ export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Pro
     return (await conversationRoleOf(db, actor.id, id)) !== null;
   }
   if (kind === 'session' || kind === 'session-qa') return canFollowSession(db, actor, id, kind);
+  // Breakout rooms: anyone who may be in the session (its resource's `view`), as GET …/breakouts.
+  if (kind === 'breakouts') return mayAccess(db, actor, 'session', id, 'view');
   const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.id, id));
   if (!event) return false;
   if (kind === 'event') return canViewEvent(db, actor, event);

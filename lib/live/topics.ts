@@ -13,6 +13,7 @@ export const ZTopic = z.union([
   z.string().regex(/^conversation:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^session:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^session-qa:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^breakouts:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^thread:[a-z_]{1,20}:[0-9a-f-]{36}$/, 'unknown topic'),
   z.literal('outbox'),
 ]);
@@ -34,6 +35,8 @@ export const topics = {
   session: (sessionId: string) => `session:${sessionId}` as TTopic,
   // One session's Q&A: its own topic, so a burst of votes refetches only the questions.
   sessionQa: (sessionId: string) => `session-qa:${sessionId}` as TTopic,
+  // One session's breakout rooms: the round, its rooms, assignments, broadcasts, calls, who is in which room.
+  breakouts: (sessionId: string) => `breakouts:${sessionId}` as TTopic,
   // The outbox is announced as narrowly as it is shown (lib/mail/queries.ts): every mail to
   // platform admins, an event's mails to its organizers, reserved-address mails in demo mode.
   // One resource's text conversation (lib/threads): a new message, or one hidden or redacted.

@@ -3,6 +3,7 @@
  * (session stage, breakout room, desk conversation) is one `registerResource` line here plus
  * its definition in its domain (see lib/chats/resource.ts and docs/shared-machinery.md).
  */
+import { breakoutResource } from '@/lib/breakouts/resource';
 import { chatResource } from '@/lib/chats/resource';
 import { deskConversationResource } from '@/lib/desks/resource';
 import { sessionResource } from '@/lib/sessions/resource';
@@ -11,6 +12,7 @@ import { registerResource } from './registry';
 registerResource(chatResource);
 registerResource(deskConversationResource);
 registerResource(sessionResource);
+registerResource(breakoutResource);
 
 export { issueRoomToken, type TRoomToken } from './issue-room-token';
 export { recordRoomEvent, type TWebhookOutcome } from './record-room-event';

@@ -14,7 +14,7 @@ import type { TTrackSource } from '@/lib/video/token';
 export type TPermission = 'view' | 'thread.read' | 'thread.post' | 'thread.moderate' | 'video.join' | 'video.publish';
 
 /** The kinds of resources people meet in. Also the thread kinds (db/schema/messages.ts). */
-export type TResourceKind = 'chat' | 'desk_conversation' | 'session';
+export type TResourceKind = 'chat' | 'desk_conversation' | 'session' | 'breakout';
 
 /**
  * One kind of resource, registered once (lib/resources/index.ts). `TCtx` is whatever its

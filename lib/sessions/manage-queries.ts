@@ -38,6 +38,7 @@ export function formValuesOf(card: TSessionCard, timeZone: string, hostIds: stri
     capacity: s.capacity === null ? '' : String(s.capacity),
     signUpRequired: s.signUpRequired,
     stageLimit: String(s.stageLimit),
+    breakoutRoomLimit: String(s.breakoutRoomLimit),
     hostIds,
   };
 }

@@ -40,6 +40,7 @@ async function columnsOf(tx: Tx, event: typeof events.$inferSelect, data: TSessi
     capacity: data.capacity,
     signUpRequired: data.signUpRequired,
     stageLimit: data.stageLimit,
+    breakoutRoomLimit: data.breakoutRoomLimit,
   };
 }
 

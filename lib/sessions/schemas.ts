@@ -29,6 +29,10 @@ export const ZSessionInput = z
       blankToUndefined,
       z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(0, 'Use 0 or more').max(12, 'At most 12 on screen').default(4),
     ),
+    breakoutRoomLimit: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(1, 'Allow at least 1 breakout room').max(50, 'At most 50 breakout rooms').default(10),
+    ),
     hostIds: z.array(z.string().min(1).max(64)).min(1, 'Pick at least one host').max(8, 'At most 8 hosts'),
   })
   .superRefine((s, ctx) => {

@@ -1,0 +1,44 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { breakoutHostCalls, breakoutRounds } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { publishHint } from '@/lib/live/publish';
+import { topics } from '@/lib/live/topics';
+import { inTx } from '@/lib/tx/in-tx';
+import type { z } from 'zod';
+import { requireManager, type TBreakoutStanding } from './permissions';
+import { assignedRoomOf, requireOpen } from './queries';
+import type { ZAnswerCall, ZCallHost } from './schemas';
+
+/** "Call the host" from a breakout room: every host sees it with the room's name until one answers. */
+export async function callHost(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZCallHost>): Promise<{ callId: string }> {
+  if (s.canManage) throw new AppError('not_allowed_now', 'You are a host: join the room yourself.');
+  return inTx(db, async (tx) => {
+    const [round] = await tx.select().from(breakoutRounds).where(and(eq(breakoutRounds.id, data.roundId), eq(breakoutRounds.sessionId, s.session.id)));
+    if (!round) throw new AppError('not_found', 'These breakout rooms do not exist any more. Reload the page.');
+    requireOpen(round);
+    const roomId = await assignedRoomOf(tx, round.id, s.userId);
+    if (!roomId) throw new AppError('not_allowed_now', 'You are in the main session, where the hosts are: ask in the chat.');
+    // One open call per person per round (breakout_host_calls_open_unique).
+    const [call] = await tx.insert(breakoutHostCalls).values({ roundId: round.id, roomId, userId: s.userId }).returning({ id: breakoutHostCalls.id });
+    await publishHint(tx, topics.breakouts(s.session.id), { call: call!.id });
+    return { callId: call!.id };
+  });
+}
+
+/** A host answers a call and is told which room to join; a call another host answered first still leads there. */
+export async function answerCall(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZAnswerCall>, now = new Date()): Promise<{ roomId: string }> {
+  requireManager(s);
+  return inTx(db, async (tx) => {
+    const [call] = await tx
+      .select({ id: breakoutHostCalls.id, roomId: breakoutHostCalls.roomId, status: breakoutRounds.status })
+      .from(breakoutHostCalls)
+      .innerJoin(breakoutRounds, eq(breakoutRounds.id, breakoutHostCalls.roundId))
+      .where(and(eq(breakoutHostCalls.id, data.callId), eq(breakoutRounds.sessionId, s.session.id)));
+    if (!call) throw new AppError('not_found', 'This call is no longer there. Reload the page.');
+    if (call.status !== 'open') throw new AppError('not_allowed_now', 'The breakout rooms are closed; everyone is back in the main session.');
+    await tx.update(breakoutHostCalls).set({ answeredAt: now, answeredBy: s.userId }).where(and(eq(breakoutHostCalls.id, call.id), isNull(breakoutHostCalls.answeredAt)));
+    await publishHint(tx, topics.breakouts(s.session.id), { call: call.id });
+    return { roomId: call.roomId };
+  });
+}
