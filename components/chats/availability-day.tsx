@@ -1,5 +1,5 @@
 'use client';
-import { useRouter } from 'next/navigation';
+import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useMemo, useState } from 'react';
 import { setAvailabilityAction } from '@/app/events/[slug]/chats/actions';
 import { Button } from '@/components/ui/button';
@@ -22,7 +22,7 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId, nowIso 
   nowIso: string;
 }) {
   const { day, slots: existing } = view;
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const [duration, setDuration] = useState(view.durationMinutes ?? day.chatDurations[0]!);
   // A duration change clears the chosen slots: it waits here until the person agrees.
   const [askDuration, setAskDuration] = useState<number | null>(null);

@@ -1,5 +1,5 @@
 'use client';
-import { useRouter } from 'next/navigation';
+import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useState } from 'react';
 import { acceptRequestAction, cancelChatAction, declineRequestAction, pickSlotAction, rescheduleChatAction, withdrawRequestAction } from '@/app/events/[slug]/chats/actions';
 import { Button } from '@/components/ui/button';
@@ -22,7 +22,7 @@ function Feedback({ error, done, ok }: { error: { message: string } | null; done
  * after the item moved to another tab.
  */
 export function ApproveButton({ chatId, freeSlots, onApproved }: { chatId: string; freeSlots: number; onApproved: (noFreeSlots: boolean) => void }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const a = useSubmit(acceptRequestAction, (r) => { onApproved(r.noFreeSlots); router.refresh(); });
   return (
     <div className="stack" style={{ gap: 6 }}>
@@ -39,7 +39,7 @@ export function ApproveButton({ chatId, freeSlots, onApproved }: { chatId: strin
 
 /** Decline a pending request or invitation; the label names whom the message goes to. */
 export function DeclineForm({ chatId, colleagues, to }: { chatId: string; colleagues: { id: string; name: string }[]; to: 'talent' | 'recruiter' }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [message, setMessage] = useState('');
   const [suggested, setSuggested] = useState('');
@@ -64,7 +64,7 @@ export function DeclineForm({ chatId, colleagues, to }: { chatId: string; collea
 }
 
 export function WithdrawButton({ chatId }: { chatId: string }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const w = useSubmit(withdrawRequestAction, () => router.refresh());
   return (
     <div className="stack">
@@ -87,7 +87,7 @@ function SlotSelect({ label, slots, value, onChange, error }: { label: string; s
 
 /** The talent picks the time of an approved request or a recruiter's invitation. */
 export function SlotPicker({ chatId, slots, recruiterName }: { chatId: string; slots: TSlotOption[]; recruiterName: string }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const [slotId, setSlotId] = useState('');
   const p = useSubmit(pickSlotAction, () => router.refresh());
   if (slots.length === 0) {
@@ -107,7 +107,7 @@ export function SlotPicker({ chatId, slots, recruiterName }: { chatId: string; s
 }
 
 function CancelBody({ chatId, onBack, note }: { chatId: string; onBack: () => void; note?: string }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const [reason, setReason] = useState('');
   const c = useSubmit(cancelChatAction, () => router.refresh());
   return (
@@ -138,7 +138,7 @@ export function CancelForm({ chatId, note }: { chatId: string; note?: string }) 
 }
 
 function RescheduleBody({ chatId, slots, onBack }: { chatId: string; slots: TSlotOption[]; onBack: () => void }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const [slotId, setSlotId] = useState('');
   const p = useSubmit(rescheduleChatAction, () => { onBack(); router.refresh(); });
   if (slots.length === 0) {
@@ -162,7 +162,7 @@ function RescheduleBody({ chatId, slots, onBack }: { chatId: string; slots: TSlo
 }
 
 function WithdrawBody({ chatId, onBack }: { chatId: string; onBack: () => void }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const w = useSubmit(withdrawRequestAction, () => router.refresh());
   return (
     <>

@@ -1,5 +1,5 @@
 'use client';
-import { useRouter } from 'next/navigation';
+import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import type { FormEvent } from 'react';
 import { confirmAvailabilityAction, saveChatSettingsAction } from '@/app/events/[slug]/chats/actions';
 import { Button } from '@/components/ui/button';
@@ -11,7 +11,7 @@ import s from './chats.module.css';
 type Settings = { bookingMode: 'direct' | 'selective'; background: string; experienceLevel: string; languages: string; topics: string; customQuestion: string };
 
 export function ChatSettingsForm({ eventId, initial, confirmedAt, recruiterId }: { eventId: string; initial: Settings; confirmedAt: string | null; recruiterId?: string }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const save = useSubmit((input: unknown) => saveChatSettingsAction(eventId, input), () => router.refresh());
   const confirm = useSubmit((_: void) => confirmAvailabilityAction(eventId, recruiterId), () => router.refresh());
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {

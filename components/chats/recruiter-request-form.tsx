@@ -1,5 +1,5 @@
 'use client';
-import { useRouter } from 'next/navigation';
+import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useState } from 'react';
 import { recruiterRequestAction } from '@/app/events/[slug]/chats/actions';
 import { Button } from '@/components/ui/button';
@@ -26,7 +26,7 @@ export function RecruiterRequestForm({
   team: TTeamMember[];
   disabledReason?: string;
 }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [chosen, setChosen] = useState(team[0]?.id ?? '');
   // The team can shrink on refresh (a colleague just sent one); fall back to the first left.

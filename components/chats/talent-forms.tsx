@@ -1,5 +1,5 @@
 'use client';
-import { useRouter } from 'next/navigation';
+import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useState } from 'react';
 import { bookDirectAction, requestChatAction } from '@/app/events/[slug]/chats/actions';
 import { Button } from '@/components/ui/button';
@@ -11,7 +11,7 @@ import type { TSlotOption } from './chat-actions';
 import { useOpenedFocus } from './use-opened-focus';
 
 export function BookForm({ recruiterName, slots, question, disabledReason }: { recruiterName: string; slots: TSlotOption[]; question: string; disabledReason?: string }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [slotId, setSlotId] = useState('');
   const [answer, setAnswer] = useState('');
@@ -37,7 +37,7 @@ export function BookForm({ recruiterName, slots, question, disabledReason }: { r
 }
 
 export function RequestForm({ eventId, recruiterId, recruiterName, question, disabledReason }: { eventId: string; recruiterId: string; recruiterName: string; question: string; disabledReason?: string }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [message, setMessage] = useState('');
   const [answer, setAnswer] = useState('');

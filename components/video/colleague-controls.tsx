@@ -1,5 +1,5 @@
 'use client';
-import { useRouter } from 'next/navigation';
+import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useState } from 'react';
 import { addChatColleagueAction, removeChatColleagueAction } from '@/app/events/[slug]/chats/actions';
 import { Button } from '@/components/ui/button';
@@ -9,7 +9,7 @@ import { useSubmit } from '@/components/ui/use-submit';
 
 /** "Join as colleague": adds the viewer to a chat of their company, then the page shows its call. */
 export function JoinAsColleague({ chatId, label = 'Join as colleague' }: { chatId: string; label?: string }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const p = useSubmit(addChatColleagueAction, () => router.refresh());
   return (
     <span className="stack" style={{ gap: 4 }}>
@@ -21,7 +21,7 @@ export function JoinAsColleague({ chatId, label = 'Join as colleague' }: { chatI
 
 /** Add a colleague to a chat beforehand, or take them off it again. */
 export function ColleaguePicker({ chatId, candidates, added }: { chatId: string; candidates: { id: string; name: string }[]; added: { id: string; name: string }[] }) {
-  const router = useRouter();
+  const router = useRefreshAfterChange();
   const free = candidates.filter((c) => !added.some((a) => a.id === c.id));
   const [userId, setUserId] = useState('');
   const add = useSubmit(addChatColleagueAction, () => { setUserId(''); router.refresh(); });

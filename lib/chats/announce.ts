@@ -22,7 +22,7 @@ type TPersonRow = { id: string; name: string | null; email: string | null };
 
 /** What the messages about a chat need: a use-case that already holds these can skip the read. */
 export type TChatFacts = {
-  chat: Pick<typeof chatRequests.$inferSelect, 'id' | 'initiatedBy' | 'message' | 'declineMessage' | 'cancelReason' | 'startsAt' | 'endsAt' | 'icsSequence'>;
+  chat: Pick<typeof chatRequests.$inferSelect, 'id' | 'companyId' | 'initiatedBy' | 'message' | 'declineMessage' | 'cancelReason' | 'startsAt' | 'endsAt' | 'icsSequence'>;
   event: Pick<typeof events.$inferSelect, 'id' | 'slug' | 'name' | 'timeZone'>;
   talent: TPersonRow;
   recruiter: TPersonRow;
@@ -173,7 +173,10 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
       ...outboxHints(mails),
       { topic: topics.user(talent.id), ids: { chat: c.id } },
       { topic: topics.user(recruiter.id), ids: { chat: c.id } },
-      { topic: topics.event(e.id), ids: { chat: c.id } },
+      // Not the event's topic: a chat changes one recruiter's entry for talents (free slots,
+      // pending count) and one company's team pages, not everything the event shows.
+      { topic: topics.openRecruiters(e.id), ids: { recruiter: recruiter.id } },
+      { topic: topics.team(e.id, c.companyId), ids: { chat: c.id } },
     ]),
     queueMails(tx, mails),
   ]);

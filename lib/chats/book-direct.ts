@@ -51,6 +51,7 @@ export async function bookDirect(db: Db, actor: TActor | null, input: unknown, n
     // The new chat as its messages need it, so they are written without reading the row back.
     const chat = {
       id: randomUUID(),
+      companyId: ctx.companyId,
       initiatedBy: 'talent' as const,
       message: '',
       declineMessage: null,

@@ -3,9 +3,8 @@ import type { Db } from '@/db/client';
 import { recruiterChatSettings, slots } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
-import { publishHint } from '@/lib/live/publish';
-import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
+import { hintRecruiterChanged } from './hints';
 import { canManageAvailabilityOf } from './permissions';
 import { ZChatSettingsInput } from './schemas';
 import { inTx } from '@/lib/tx/in-tx';
@@ -29,7 +28,7 @@ export async function updateChatSettings(db: Db, actor: TActor | null, eventId: 
       .insert(recruiterChatSettings)
       .values({ eventId, recruiterId, ...values })
       .onConflictDoUpdate({ target: [recruiterChatSettings.eventId, recruiterChatSettings.recruiterId], set: { ...values, updatedAt: new Date() } });
-    await publishHint(tx, topics.event(eventId), { recruiter: recruiterId });
+    await hintRecruiterChanged(tx, eventId, recruiterId);
   });
   return {};
 }
@@ -45,7 +44,7 @@ export async function confirmAvailability(db: Db, actor: TActor | null, eventId:
       .insert(recruiterChatSettings)
       .values({ eventId, recruiterId: who, confirmedAt: new Date() })
       .onConflictDoUpdate({ target: [recruiterChatSettings.eventId, recruiterChatSettings.recruiterId], set: { confirmedAt: new Date(), updatedAt: new Date() } });
-    await publishHint(tx, topics.event(eventId), { recruiter: who });
+    await hintRecruiterChanged(tx, eventId, who);
   });
   return {};
 }

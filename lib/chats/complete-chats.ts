@@ -10,6 +10,7 @@ import { inTx } from '@/lib/tx/in-tx';
 type TCompleted = {
   id: string;
   event_id: string;
+  company_id: string;
   slug: string;
   talent_id: string;
   recruiter_id: string;
@@ -45,7 +46,7 @@ export async function completeChatsIn(tx: DbOrTx, now: Date, { video = false, ch
       left join ${availability} av on av.event_day_id = s.event_day_id and av.recruiter_id = s.recruiter_id
     where c0.id = c.id and e.id = c.event_id and c.status = 'confirmed' and c.ends_at <= ${now.toISOString()}::timestamptz
       ${chatId ? sql`and c.id = ${chatId}` : sql``}
-    returning c.id, c.event_id, e.slug, c.talent_id, c.recruiter_id, c.initiated_by, c.talent_no_show, c.recruiter_no_show,
+    returning c.id, c.event_id, c.company_id, e.slug, c.talent_id, c.recruiter_id, c.initiated_by, c.talent_no_show, c.recruiter_no_show,
       (select name from ${users} u where u.id = c.recruiter_id) as recruiter_name`);
   for (const c of done) {
     if (c.recruiter_no_show && c.initiated_by === 'talent') {
@@ -62,9 +63,12 @@ export async function completeChatsIn(tx: DbOrTx, now: Date, { video = false, ch
     await publishHint(tx, topics.user(c.talent_id), { chat: c.id });
     await publishHint(tx, topics.user(c.recruiter_id), { chat: c.id });
   }
-  for (const eventId of new Set(done.map((c) => c.event_id))) {
-    await publishHint(tx, topics.event(eventId), { completed: 1 });
-    await publishHint(tx, topics.eventAdmin(eventId), { completed: 1 });
+  // The companies' team pages and the organizers' overview; nothing talents see of open
+  // recruiters changes (a finished chat's slot was in the past already).
+  for (const team of new Set(done.map((c) => `${c.event_id} ${c.company_id}`))) {
+    const [eventId, companyId] = team.split(' ') as [string, string];
+    await publishHint(tx, topics.team(eventId, companyId), { completed: 1 });
   }
+  for (const eventId of new Set(done.map((c) => c.event_id))) await publishHint(tx, topics.eventAdmin(eventId), { completed: 1 });
   return done.length;
 }

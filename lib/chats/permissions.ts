@@ -30,13 +30,18 @@ export async function requireRecruiter(db: DbOrTx, actor: TActor | null, eventId
   return m;
 }
 
-export async function requireTalent(db: DbOrTx, actor: TActor | null, eventId: string): Promise<void> {
-  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+/** Whether a person is registered as a talent of an event. */
+export async function isTalentOf(db: DbOrTx, userId: string, eventId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: registrations.id })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, actor.id), eq(registrations.role, 'talent')));
-  if (!row) throw new AppError('forbidden', 'Register for this event as a talent first.');
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId), eq(registrations.role, 'talent')));
+  return !!row;
+}
+
+export async function requireTalent(db: DbOrTx, actor: TActor | null, eventId: string): Promise<void> {
+  if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
+  if (!(await isTalentOf(db, actor.id, eventId))) throw new AppError('forbidden', 'Register for this event as a talent first.');
 }
 
 /** A recruiter manages their own availability; a company admin also their colleagues'. */

@@ -1,4 +1,4 @@
-import { and, asc, Column, count, desc, eq, getTableName, gt, inArray, is, isNotNull, not, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, Column, count, desc, eq, getTableName, inArray, is, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { availability, chatRequests, companies, companyMembers, eventCompanies, eventDays, profiles, recruiterChatSettings, registrations, slots, users } from '@/db/schema';
@@ -20,8 +20,12 @@ function qualified(column: AnyColumn): SQL {
 
 const OPEN = ['pending', 'accepted', 'confirmed'] as const;
 
-/** Recruiters talents can reach: availability confirmed, with free future slots and pending requests counted. */
-export async function listOpenRecruiters(db: DbOrTx, eventId: string, now: Date) {
+/**
+ * Recruiters talents can reach (availability confirmed) with their pending requests counted;
+ * `only` narrows to one recruiter (a live hint names the one that changed). Their free slots
+ * come from `freeSlotsOf`, in one query for all of them.
+ */
+export async function listOpenRecruiters(db: DbOrTx, eventId: string, only?: string) {
   const rows = await db
     .select({
       id: users.id,
@@ -37,30 +41,16 @@ export async function listOpenRecruiters(db: DbOrTx, eventId: string, now: Date)
     .innerJoin(companyMembers, eq(companyMembers.userId, users.id))
     .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, eventId)))
     .innerJoin(companies, eq(companies.id, companyMembers.companyId))
-    .where(and(eq(recruiterChatSettings.eventId, eventId), isNotNull(recruiterChatSettings.confirmedAt)))
+    .where(and(eq(recruiterChatSettings.eventId, eventId), isNotNull(recruiterChatSettings.confirmedAt), only ? eq(recruiterChatSettings.recruiterId, only) : undefined))
     .orderBy(asc(companies.name), asc(users.name));
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const free = await db
-    .select({ recruiterId: slots.recruiterId, n: count() })
-    .from(slots)
-    .where(
-      and(
-        eq(slots.eventId, eventId),
-        inArray(slots.recruiterId, ids),
-        gt(slots.startsAt, now),
-        not(heldSlot(slots.id)),
-      ),
-    )
-    .groupBy(slots.recruiterId);
   const pending = await db
     .select({ recruiterId: chatRequests.recruiterId, n: count() })
     .from(chatRequests)
-    .where(and(eq(chatRequests.eventId, eventId), inArray(chatRequests.recruiterId, ids), eq(chatRequests.status, 'pending')))
+    .where(and(eq(chatRequests.eventId, eventId), inArray(chatRequests.recruiterId, rows.map((r) => r.id)), eq(chatRequests.status, 'pending')))
     .groupBy(chatRequests.recruiterId);
-  const freeBy = new Map(free.map((f) => [f.recruiterId, f.n]));
   const pendingBy = new Map(pending.map((p) => [p.recruiterId, p.n]));
-  return rows.map((r) => ({ ...r, freeSlots: freeBy.get(r.id) ?? 0, pendingRequests: pendingBy.get(r.id) ?? 0 }));
+  return rows.map((r) => ({ ...r, pendingRequests: pendingBy.get(r.id) ?? 0 }));
 }
 
 /** The chats of one person in an event (as talent or as recruiter), newest first, with both names. */

@@ -58,3 +58,15 @@ export const ZCancelInput = z.object({
   reason: z.string().trim().min(1, 'Tell the other side why').max(1000, 'Keep the reason under 1000 characters'),
 });
 export const ZChatIdInput = z.object({ chatId: ZId });
+
+/** A person's id as it appears in URLs (demo people have readable ids, others UUIDs). */
+const ZUserId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Unknown person');
+export const ZEventRead = z.object({ eventId: z.uuid({ message: 'Unknown event' }) });
+/** `recruiters`: only these (a live hint named them), as a comma-separated list. */
+export const ZOpenRecruitersRead = ZEventRead.extend({
+  recruiters: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
+    .pipe(z.array(ZUserId).max(50, 'Ask for at most 50 recruiters at once').optional()),
+});

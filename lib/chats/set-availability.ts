@@ -3,11 +3,10 @@ import type { Db, DbOrTx } from '@/db/client';
 import { availability, chatRequests, eventDays, events, slots } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
-import { publishHint } from '@/lib/live/publish';
-import { topics } from '@/lib/live/topics';
 import { formatInstant } from '@/lib/time/format';
 import { inTx } from '@/lib/tx/in-tx';
 import { parseInput } from '@/lib/validation';
+import { hintRecruiterChanged } from './hints';
 import { canManageAvailabilityOf } from './permissions';
 import { heldSlot } from './queries';
 import { ZSetAvailabilityInput } from './schemas';
@@ -97,7 +96,7 @@ export async function setAvailability(db: Db, actor: TActor | null, input: unkno
     const saved = new Set(inserted.map((r) => r.startsAt.getTime()));
     const skipped = toInsert.filter((s) => !saved.has(s.startsAt.getTime()));
     const clashes = skipped.length ? await clashingSlots(tx, recruiterId, skipped, event.timeZone) : [];
-    await publishHint(tx, topics.event(event.id), { recruiter: recruiterId });
+    await hintRecruiterChanged(tx, event.id, recruiterId);
     return { slots: wanted.size - skipped.length, clashes };
   });
 }

@@ -1,9 +1,9 @@
 import type { DbOrTx } from '@/db/client';
 import type { recruiterChatSettings } from '@/db/schema';
-import { formatInstant } from '@/lib/time/format';
 import { freeSlotsOf } from './free-slots';
+import { freeSlotView, slotOptionsFor, type TBusy, type TSlotOption } from './slot-options';
 
-export type TBusy = { startsAt: Date; endsAt: Date; with: string };
+export type { TBusy, TSlotOption } from './slot-options';
 
 /**
  * Free slots of a recruiter as choices labelled in the event's zone, saying how they take place.
@@ -13,20 +13,10 @@ export async function slotOptions(db: DbOrTx, eventId: string, recruiterId: stri
   return (await slotOptionsOf(db, eventId, [recruiterId], timeZone, now, busy)).get(recruiterId) ?? [];
 }
 
-export type TSlotOption = { id: string; label: string; clash?: string };
-
-/** The same for several recruiters, from one query (the talent page shows every open recruiter's). */
+/** The same for several recruiters, from one query. */
 export async function slotOptionsOf(db: DbOrTx, eventId: string, recruiterIds: string[], timeZone: string, now: Date, busy: TBusy[] = []): Promise<Map<string, TSlotOption[]>> {
   const free = await freeSlotsOf(db, eventId, recruiterIds, now);
-  const option = (s: { id: string; startsAt: Date; endsAt: Date; mode: string | null }): TSlotOption => {
-    const clash = busy.find((b) => b.startsAt < s.endsAt && s.startsAt < b.endsAt);
-    return {
-      id: s.id,
-      label: `${formatInstant(s.startsAt, timeZone)} (${Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000)} min, ${s.mode === 'in_person' ? 'in person' : 'video'})`,
-      ...(clash ? { clash: `you have a chat with ${clash.with} then` } : {}),
-    };
-  };
-  return new Map([...free].map(([id, list]) => [id, list.map(option)]));
+  return new Map([...free].map(([id, list]) => [id, slotOptionsFor(list.map((s) => freeSlotView(s, timeZone)), busy)]));
 }
 
 /** Who ended a declined or withdrawn request, as the given side reads it; '' for other states. */

@@ -6,6 +6,7 @@ import { outboxScope, scopeCoversTopic } from '@/lib/mail/queries';
 import { canManageEvent, canViewEvent, type TActor } from '@/lib/events/permissions';
 import { conversationRoleOf, hasVisitAt, isDeskModerator } from '@/lib/desks/permissions';
 import { mayAccess } from '@/lib/resources';
+import { isTalentOf, recruiterMembership } from '@/lib/chats/permissions';
 import { canFollowSession } from '@/lib/sessions/topic-access';
 import type { TTopic } from './topics';
 
@@ -28,6 +29,11 @@ export async function canSeeTopic(db: DbOrTx, actor: TActor, topic: TTopic): Pro
   if (kind === 'session' || kind === 'session-qa') return canFollowSession(db, actor, id, kind);
   // Breakout rooms: anyone who may be in the session (its resource's `view`), as GET …/breakouts.
   if (kind === 'breakouts') return mayAccess(db, actor, 'session', id, 'view');
+  if (kind === 'open-recruiters' || kind === 'team') {
+    if (!z.uuid().safeParse(id).success) return false;
+    if (kind === 'open-recruiters') return isTalentOf(db, actor.id, id);
+    return (await recruiterMembership(db, actor.id, id))?.companyId === rest;
+  }
   const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.id, id));
   if (!event) return false;
   if (kind === 'event') return canViewEvent(db, actor, event);

@@ -5,6 +5,8 @@ export const ZTopic = z.union([
   z.string().regex(/^event:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^event-admin:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^user:[A-Za-z0-9-]{1,64}$/, 'unknown topic'),
+  z.string().regex(/^open-recruiters:[0-9a-f-]{36}$/, 'unknown topic'),
+  z.string().regex(/^team:[0-9a-f-]{36}:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^chat:[0-9a-f-]{36}$/, 'unknown topic'),
   z.string().regex(/^outbox-event:[0-9a-f-]{36}$/, 'unknown topic'),
   z.literal('outbox-reserved'),
@@ -23,6 +25,13 @@ export const topics = {
   event: (eventId: string) => `event:${eventId}` as TTopic,
   eventAdmin: (eventId: string) => `event-admin:${eventId}` as TTopic,
   user: (userId: string) => `user:${userId}` as TTopic,
+  // What talents see of an event's open recruiters: who is open, each one's free slots and
+  // pending-request count. Every hint names the recruiter (`ids.recruiter`), so a watcher
+  // refetches that one recruiter's entry, not the whole list.
+  openRecruiters: (eventId: string) => `open-recruiters:${eventId}` as TTopic,
+  // One company's 1-1 chats and availability in an event (its team overview, All 1-1 Chats,
+  // the team times of the talent browser): followed by that company's recruiters only.
+  team: (eventId: string, companyId: string) => `team:${eventId}:${companyId}` as TTopic,
   // One 1-1 chat's call: its messages and attendance.
   chat: (chatId: string) => `chat:${chatId}` as TTopic,
   // A desk's moderators: its waiting count and non-confidential conversations changed.

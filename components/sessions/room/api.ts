@@ -1,14 +1,2 @@
-'use client';
-
-/** JSON to and from the app's routes; every failure is an Error whose message a person can read. */
-export async function api<T>(url: string, init?: { method?: string; body?: unknown }): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json' }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) });
-  } catch {
-    throw new Error('Could not reach the server. Check your connection and try again.');
-  }
-  const body = await res.json().catch(() => null);
-  if (!res.ok || !body?.ok) throw new Error(body?.error?.message ?? `Something went wrong (${res.status}).`);
-  return body as T;
-}
+// The JSON helper is shared by every live view: it lives in components/live/api.ts.
+export { api } from '@/components/live/api';

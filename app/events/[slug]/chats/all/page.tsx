@@ -7,6 +7,7 @@ import { RecruiterSubnav } from '@/components/chats/recruiter-subnav';
 import { ChatJoin } from '@/components/video/chat-join';
 import { JoinAsColleague } from '@/components/video/colleague-controls';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
+import { topics } from '@/lib/live/topics';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
@@ -45,7 +46,7 @@ export default async function AllChatsPage({ params, searchParams }: Props) {
   };
   return (
     <div className="stack">
-      <LiveRefresh topics={[`event:${event.id}`]} />
+      <LiveRefresh topics={[topics.team(event.id, membership.companyId)]} />
       <RecruiterSubnav slug={slug} current="all" />
       <Card>
         <div className="row" style={{ justifyContent: 'space-between' }}>

@@ -4,13 +4,14 @@ import { TalentFilterForm, TalentList, type TTalentFilters } from '@/components/
 import { RecruiterSubnav } from '@/components/chats/recruiter-subnav';
 import { TeamTimesProvider, type TMemberTimes } from '@/components/chats/team-times';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
+import { topics } from '@/lib/live/topics';
 import { Alert, Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { creditBalance } from '@/lib/chats/credits';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { recruiterDays } from '@/lib/chats/queries';
 import { searchTalents } from '@/lib/chats/talent-search';
-import { slotOptions } from '@/lib/chats/view';
+import { slotOptionsOf } from '@/lib/chats/view';
 import { formatDay } from '@/lib/time/format';
 import { AppError } from '@/lib/errors';
 import { loadEventForPage } from '@/app/_page/load-event';
@@ -45,15 +46,19 @@ export default async function TalentsPage({ params, searchParams }: { params: Pr
   const now = new Date();
   const membership = await recruiterMembership(db, user.id, event.id);
   const byMember: Record<string, TMemberTimes> = {};
-  for (const m of result?.team ?? []) {
+  const team = result?.team ?? [];
+  // Every member's free slots in one query.
+  const freeOf = await slotOptionsOf(db, event.id, team.map((m) => m.id), event.timeZone, now);
+  for (const m of team) {
     const mayEdit = m.isSelf || membership?.role === 'admin';
-    const [free, days] = await Promise.all([slotOptions(db, event.id, m.id, event.timeZone, now), mayEdit ? recruiterDays(db, event.id, m.id) : null]);
-    byMember[m.id] = { free, days: days ? days.map((d) => ({ view: d, label: formatDay(d.day.date) })) : null };
+    const days = mayEdit ? await recruiterDays(db, event.id, m.id) : null;
+    byMember[m.id] = { free: freeOf.get(m.id) ?? [], days: days ? days.map((d) => ({ view: d, label: formatDay(d.day.date) })) : null };
   }
 
   return (
     <div className="stack">
-      <LiveRefresh topics={[`event:${event.id}`, `user:${user.id}`]} />
+      {/* A company page (its few recruiters), so re-rendering it on its team's hints stays cheap. */}
+      {membership ? <LiveRefresh topics={[topics.team(event.id, membership.companyId), topics.user(user.id)]} /> : <LiveRefresh topics={[topics.user(user.id)]} />}
       <RecruiterSubnav slug={slug} current="talents" />
       <Card>
         <div className="row" style={{ justifyContent: 'space-between' }}>

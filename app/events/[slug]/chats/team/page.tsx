@@ -6,6 +6,7 @@ import { ChatSettingsForm } from '@/components/chats/chat-settings-form';
 import { TeamOverview, teamSummary } from '@/components/chats/team-overview';
 import { RecruiterSubnav } from '@/components/chats/recruiter-subnav';
 import { LiveRefresh } from '@/components/live/use-live-refresh';
+import { topics } from '@/lib/live/topics';
 import { Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
 import { recruiterMembership } from '@/lib/chats/permissions';
@@ -26,7 +27,7 @@ export default async function TeamChatsPage({ params, searchParams }: Props) {
   const db = getDb();
   const membership = user ? await recruiterMembership(db, user.id, event.id) : undefined;
   if (!user || !membership) return <NoAccess what="The team overview is for recruiters of this event." backHref={`/events/${slug}`} />;
-  const live = <LiveRefresh topics={[`event:${event.id}`]} />;
+  const live = <LiveRefresh topics={[topics.team(event.id, membership.companyId)]} />;
   const colleagueId = typeof forParam === 'string' && forParam ? forParam : undefined;
 
   if (colleagueId && colleagueId !== user.id) {

@@ -1,0 +1,68 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { chatRequests } from '@/db/schema';
+import type { TActor } from '@/lib/events/permissions';
+import { parseInput } from '@/lib/validation';
+import { loadEvent } from './chat-rules';
+import { freeSlotsOf } from './free-slots';
+import { requireTalent } from './permissions';
+import { listOpenRecruiters, OPEN_STATUSES } from './queries';
+import { ZOpenRecruitersRead } from './schemas';
+import { freeSlotView, type TFreeSlot } from './slot-options';
+
+export type TOpenRecruiter = {
+  id: string;
+  name: string | null;
+  headline: string | null;
+  company: string;
+  companySlug: string;
+  bookingMode: 'direct' | 'selective';
+  /** Background, level, languages, topics: what is filled in. */
+  details: string[];
+  customQuestion: string;
+  freeSlots: number;
+  pendingRequests: number;
+};
+
+/** Open recruiters in the page's order; free slots by recruiter, also for those of the talent's open chats. */
+export type TOpenRecruiters = { recruiters: TOpenRecruiter[]; slots: Record<string, TFreeSlot[]> };
+
+/**
+ * What a talent sees of an event's open recruiters — their details, pending-request counts and
+ * free slots — plus the free slots of the recruiters of the talent's own open chats (to pick or
+ * move a time). Every recruiter's free slots come from ONE query. With `recruiters` (a live
+ * hint named them) only those are read, so one booking costs each watcher one recruiter's row.
+ */
+export async function openRecruitersFor(db: DbOrTx, actor: TActor | null, input: unknown, now = new Date()): Promise<TOpenRecruiters> {
+  const { eventId, recruiters: only } = parseInput(ZOpenRecruitersRead, input);
+  await requireTalent(db, actor, eventId);
+  const [event, open, mine] = await Promise.all([
+    loadEvent(db, eventId),
+    only?.length === 1 ? listOpenRecruiters(db, eventId, only[0]) : listOpenRecruiters(db, eventId),
+    db
+      .selectDistinct({ id: chatRequests.recruiterId })
+      .from(chatRequests)
+      .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.talentId, actor!.id), inArray(chatRequests.status, [...OPEN_STATUSES]))),
+  ]);
+  const wanted = (id: string) => !only || only.includes(id);
+  const shown = open.filter((r) => wanted(r.id));
+  const ids = [...new Set([...shown.map((r) => r.id), ...mine.map((m) => m.id).filter(wanted)])];
+  const free = await freeSlotsOf(db, eventId, ids, now);
+  const slots: Record<string, TFreeSlot[]> = {};
+  for (const [id, list] of free) slots[id] = list.map((s) => freeSlotView(s, event.timeZone));
+  return {
+    recruiters: shown.map((r) => ({
+      id: r.id,
+      name: r.name,
+      headline: r.headline,
+      company: r.company,
+      companySlug: r.companySlug,
+      bookingMode: r.settings.bookingMode,
+      details: [r.settings.background, r.settings.experienceLevel, r.settings.languages.join(', '), r.settings.topics].filter((d): d is string => !!d),
+      customQuestion: r.settings.customQuestion,
+      freeSlots: slots[r.id]?.length ?? 0,
+      pendingRequests: r.pendingRequests,
+    })),
+    slots,
+  };
+}
