@@ -61,7 +61,7 @@ export default async function ManageSessionsPage({ params, searchParams }: { par
                 canEnter
                 note={
                   <p className="small muted" style={{ margin: 0 }}>
-                    {card.session.seatsTaken} signed up{card.session.signUpRequired ? ' · sign-up required' : ''} · up to {card.session.stageLimit} on screen
+                    {card.session.seatsTaken} signed up{card.session.signUpRequired ? ' · sign-up required' : ''} · up to {card.session.stageLimit} on screen · up to {card.session.breakoutRoomLimit} breakout rooms
                   </p>
                 }
                 actions={
