@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { NotificationList } from '@/components/layout/notification-list';
 import { PageHeader } from '@/components/ui/card';
 import { currentUser } from '@/app/_page/current-user';
+import { markAllReadAction } from './actions';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -12,7 +13,7 @@ export default async function NotificationsPage() {
   return (
     <div className="stack" style={{ maxWidth: 760 }}>
       <PageHeader title="Notifications" />
-      <NotificationList userId={user.id} />
+      <NotificationList userId={user.id} markAllRead={markAllReadAction} />
     </div>
   );
 }

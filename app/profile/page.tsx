@@ -5,6 +5,7 @@ import { ProfileForm } from '@/components/profile/profile-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { currentUser } from '@/app/_page/current-user';
 import { getProfile } from '@/lib/profiles/queries';
+import { saveProfileAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your profile' };
 
@@ -18,6 +19,7 @@ export default async function ProfilePage() {
       <PageHeader title="Your profile" subtitle="Recruiters of the events you join see this profile. Only they do." />
       <Card>
         <ProfileForm
+          save={saveProfileAction}
           initial={{
             name: user.name ?? '',
             headline: p?.headline ?? '',

@@ -8,6 +8,7 @@ import { listDemoPeople } from '@/lib/auth/demo-people';
 import { ZCallbackUrl } from '@/lib/auth/schemas';
 import { oauthProviders } from '@/lib/auth/providers-list';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { demoSignInAction, emailSignInAction, oauthSignInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -30,15 +31,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Card>
         <div className="stack">
-          <EmailSignInForm callbackUrl={callbackUrl} defaultEmail={params.email} />
-          <OAuthButtons providers={oauthProviders()} callbackUrl={callbackUrl} />
+          <EmailSignInForm callbackUrl={callbackUrl} defaultEmail={params.email} signIn={emailSignInAction} />
+          <OAuthButtons providers={oauthProviders()} callbackUrl={callbackUrl} signIn={oauthSignInAction} />
         </div>
       </Card>
       {e.demoLogin ? (
         <Card>
           <h2>Demo sign-in</h2>
           <p className="muted">This server runs in demo mode: sign in as any seeded person with one click.</p>
-          <DemoPeople people={people} callbackUrl={callbackUrl} />
+          <DemoPeople people={people} callbackUrl={callbackUrl} signIn={demoSignInAction} />
         </Card>
       ) : null}
     </div>

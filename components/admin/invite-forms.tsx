@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { inviteCompanyAction, inviteRecruiterAction } from '@/app/events/[slug]/manage/actions';
+import type { inviteCompanyAction, inviteRecruiterAction } from '@/app/events/[slug]/manage/actions';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { FormError, SelectField, TextField } from '@/components/ui/field';
@@ -9,15 +9,18 @@ import { useSubmit } from '@/components/ui/use-submit';
 import s from './admin.module.css';
 
 type Option = { id: string; name: string };
+/** The page's invite actions, bound to its event (`inviteCompanyAction.bind(null, event.id)`). */
+type TInviteCompany = (input: unknown) => ReturnType<typeof inviteCompanyAction>;
+type TInviteRecruiter = (input: unknown) => ReturnType<typeof inviteRecruiterAction>;
 
 function values(e: FormEvent<HTMLFormElement>) {
   return Object.fromEntries([...new FormData(e.currentTarget).entries()].map(([k, v]) => [k, String(v)]));
 }
 
-export function InviteCompanyForm({ eventId }: { eventId: string }) {
+export function InviteCompanyForm({ invite }: { invite: TInviteCompany }) {
   const router = useRouter();
   const [sent, setSent] = useState<string | null>(null);
-  const { submit, pending, error, fieldError } = useSubmit((input: unknown) => inviteCompanyAction(eventId, input), (r) => {
+  const { submit, pending, error, fieldError } = useSubmit(invite, (r) => {
     setSent(r.invited);
     router.refresh();
   });
@@ -50,9 +53,9 @@ export function InviteCompanyForm({ eventId }: { eventId: string }) {
   );
 }
 
-export function AddExistingCompanyForm({ eventId, options }: { eventId: string; options: Option[] }) {
+export function AddExistingCompanyForm({ invite, options }: { invite: TInviteCompany; options: Option[] }) {
   const router = useRouter();
-  const { submit, pending, error, done, fieldError } = useSubmit((input: unknown) => inviteCompanyAction(eventId, input), () => router.refresh());
+  const { submit, pending, error, done, fieldError } = useSubmit(invite, () => router.refresh());
   if (options.length === 0) return null;
   return (
     <Card>
@@ -72,10 +75,10 @@ export function AddExistingCompanyForm({ eventId, options }: { eventId: string; 
   );
 }
 
-export function InviteRecruiterForm({ eventId, companies }: { eventId: string; companies: Option[] }) {
+export function InviteRecruiterForm({ invite, companies }: { invite: TInviteRecruiter; companies: Option[] }) {
   const router = useRouter();
   const [sent, setSent] = useState<string | null>(null);
-  const { submit, pending, error, fieldError } = useSubmit((input: unknown) => inviteRecruiterAction(eventId, input), () => router.refresh());
+  const { submit, pending, error, fieldError } = useSubmit(invite, () => router.refresh());
   if (companies.length === 0) return null;
   return (
     <Card>

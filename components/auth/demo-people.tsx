@@ -1,10 +1,10 @@
-import { demoSignInAction } from '@/app/signin/actions';
 import type { TDemoPerson } from '@/lib/auth/demo-people';
 import s from './demo-people.module.css';
 
 const GROUPS: TDemoPerson['group'][] = ['Organizer', 'Moderator', 'Recruiters', 'Talents'];
 
-export function DemoPeople({ people, callbackUrl }: { people: TDemoPerson[]; callbackUrl: string }) {
+/** `signIn` is the page's demo sign-in server action (a form action taking userId and callbackUrl). */
+export function DemoPeople({ people, callbackUrl, signIn }: { people: TDemoPerson[]; callbackUrl: string; signIn: (form: FormData) => Promise<void> }) {
   return (
     <div className={s.groups}>
       {GROUPS.map((group) => {
@@ -16,7 +16,7 @@ export function DemoPeople({ people, callbackUrl }: { people: TDemoPerson[]; cal
             <ul className={s.list}>
               {inGroup.map((p) => (
                 <li key={p.id}>
-                  <form action={demoSignInAction}>
+                  <form action={signIn}>
                     <input type="hidden" name="userId" value={p.id} />
                     <input type="hidden" name="callbackUrl" value={callbackUrl} />
                     {/* The name holds all the visible text (WCAG 2.5.3): "Sign in as Nora Visser, Northwind Analytics". */}

@@ -1,11 +1,16 @@
 'use client';
 import { useActionState } from 'react';
-import { emailSignInAction, type TSignInState } from '@/app/signin/actions';
+import type { TSignInState } from '@/app/signin/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 
-export function EmailSignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
-  const [state, action, pending] = useActionState<TSignInState, FormData>(emailSignInAction, undefined);
+/** `signIn` is the page's e-mail sign-in server action (useActionState-shaped). */
+export function EmailSignInForm({ callbackUrl, defaultEmail, signIn }: {
+  callbackUrl: string;
+  defaultEmail?: string;
+  signIn: (prev: TSignInState, form: FormData) => Promise<TSignInState>;
+}) {
+  const [state, action, pending] = useActionState<TSignInState, FormData>(signIn, undefined);
   return (
     <form action={action} className="stack" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

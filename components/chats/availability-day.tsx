@@ -1,7 +1,7 @@
 'use client';
 import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useMemo, useState } from 'react';
-import { setAvailabilityAction } from '@/app/events/[slug]/chats/actions';
+import { useChatActions } from '@/components/chats/chat-actions-context';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
@@ -33,6 +33,7 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId, nowIso 
   const grid = useMemo(() => slotGrid(day, duration, timeZone).map((g) => g.startsAt.toISOString()), [day, duration, timeZone]);
   const clock = useMemo(() => clockFormatter(timeZone), [timeZone]);
   const [clashes, setClashes] = useState<TSlotClash[]>([]);
+  const { setAvailabilityAction } = useChatActions();
   const { submit, pending, error, done } = useSubmit(setAvailabilityAction, (res) => {
     setClashes(res.clashes);
     // What could not be saved is not selected any more: the grid shows what is stored.

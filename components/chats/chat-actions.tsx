@@ -1,7 +1,7 @@
 'use client';
 import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useState } from 'react';
-import { acceptRequestAction, cancelChatAction, declineRequestAction, pickSlotAction, rescheduleChatAction, withdrawRequestAction } from '@/app/events/[slug]/chats/actions';
+import { useChatActions } from '@/components/chats/chat-actions-context';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextArea } from '@/components/ui/field';
@@ -23,6 +23,7 @@ function Feedback({ error, done, ok }: { error: { message: string } | null; done
  */
 export function ApproveButton({ chatId, freeSlots, onApproved }: { chatId: string; freeSlots: number; onApproved: (noFreeSlots: boolean) => void }) {
   const router = useRefreshAfterChange();
+  const { acceptRequestAction } = useChatActions();
   const a = useSubmit(acceptRequestAction, (r) => { onApproved(r.noFreeSlots); router.refresh(); });
   return (
     <div className="stack" style={{ gap: 6 }}>
@@ -43,6 +44,7 @@ export function DeclineForm({ chatId, colleagues, to }: { chatId: string; collea
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [message, setMessage] = useState('');
   const [suggested, setSuggested] = useState('');
+  const { declineRequestAction } = useChatActions();
   const d = useSubmit(declineRequestAction, () => router.refresh());
   if (!open) return <div><Button ref={opener} variant="secondary" onClick={() => setOpen(true)}>Decline…</Button></div>;
   return (
@@ -65,6 +67,7 @@ export function DeclineForm({ chatId, colleagues, to }: { chatId: string; collea
 
 export function WithdrawButton({ chatId }: { chatId: string }) {
   const router = useRefreshAfterChange();
+  const { withdrawRequestAction } = useChatActions();
   const w = useSubmit(withdrawRequestAction, () => router.refresh());
   return (
     <div className="stack">
@@ -89,6 +92,7 @@ function SlotSelect({ label, slots, value, onChange, error }: { label: string; s
 export function SlotPicker({ chatId, slots, recruiterName }: { chatId: string; slots: TSlotOption[]; recruiterName: string }) {
   const router = useRefreshAfterChange();
   const [slotId, setSlotId] = useState('');
+  const { pickSlotAction } = useChatActions();
   const p = useSubmit(pickSlotAction, () => router.refresh());
   if (slots.length === 0) {
     return (
@@ -109,6 +113,7 @@ export function SlotPicker({ chatId, slots, recruiterName }: { chatId: string; s
 function CancelBody({ chatId, onBack, note }: { chatId: string; onBack: () => void; note?: string }) {
   const router = useRefreshAfterChange();
   const [reason, setReason] = useState('');
+  const { cancelChatAction } = useChatActions();
   const c = useSubmit(cancelChatAction, () => router.refresh());
   return (
     <>
@@ -140,6 +145,7 @@ export function CancelForm({ chatId, note }: { chatId: string; note?: string }) 
 function RescheduleBody({ chatId, slots, onBack }: { chatId: string; slots: TSlotOption[]; onBack: () => void }) {
   const router = useRefreshAfterChange();
   const [slotId, setSlotId] = useState('');
+  const { rescheduleChatAction } = useChatActions();
   const p = useSubmit(rescheduleChatAction, () => { onBack(); router.refresh(); });
   if (slots.length === 0) {
     return (
@@ -163,6 +169,7 @@ function RescheduleBody({ chatId, slots, onBack }: { chatId: string; slots: TSlo
 
 function WithdrawBody({ chatId, onBack }: { chatId: string; onBack: () => void }) {
   const router = useRefreshAfterChange();
+  const { withdrawRequestAction } = useChatActions();
   const w = useSubmit(withdrawRequestAction, () => router.refresh());
   return (
     <>

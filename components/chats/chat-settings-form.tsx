@@ -1,7 +1,7 @@
 'use client';
 import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import type { FormEvent } from 'react';
-import { confirmAvailabilityAction, saveChatSettingsAction } from '@/app/events/[slug]/chats/actions';
+import { useChatActions } from '@/components/chats/chat-actions-context';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
@@ -12,7 +12,9 @@ type Settings = { bookingMode: 'direct' | 'selective'; background: string; exper
 
 export function ChatSettingsForm({ eventId, initial, confirmedAt, recruiterId }: { eventId: string; initial: Settings; confirmedAt: string | null; recruiterId?: string }) {
   const router = useRefreshAfterChange();
+  const { saveChatSettingsAction } = useChatActions();
   const save = useSubmit((input: unknown) => saveChatSettingsAction(eventId, input), () => router.refresh());
+  const { confirmAvailabilityAction } = useChatActions();
   const confirm = useSubmit((_: void) => confirmAvailabilityAction(eventId, recruiterId), () => router.refresh());
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

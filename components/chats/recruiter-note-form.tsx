@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { saveRecruiterNoteAction } from '@/app/events/[slug]/chats/actions';
+import { useChatActions } from '@/components/chats/chat-actions-context';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextArea } from '@/components/ui/field';
@@ -9,6 +9,7 @@ import { useSubmit } from '@/components/ui/use-submit';
 /** The company's private note on a completed chat; the talent never sees it. */
 export function RecruiterNoteForm({ chatId, initial }: { chatId: string; initial: string }) {
   const [note, setNote] = useState(initial);
+  const { saveRecruiterNoteAction } = useChatActions();
   const p = useSubmit(saveRecruiterNoteAction);
   return (
     <form className="stack" style={{ gap: 6 }} onSubmit={(e) => { e.preventDefault(); p.submit({ chatId, note }); }}>

@@ -1,7 +1,7 @@
 'use client';
 import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useState } from 'react';
-import { recruiterRequestAction } from '@/app/events/[slug]/chats/actions';
+import { useChatActions } from '@/components/chats/chat-actions-context';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextArea } from '@/components/ui/field';
@@ -34,6 +34,7 @@ export function RecruiterRequestForm({
   const [message, setMessage] = useState('');
   // Who the sent request is for; kept here because the refreshed team no longer lists them.
   const [sentFor, setSentFor] = useState<TTeamMember | null>(null);
+  const { recruiterRequestAction } = useChatActions();
   const r = useSubmit(
     (input: unknown) => recruiterRequestAction(eventId, input),
     () => {

@@ -1,7 +1,7 @@
 'use client';
 import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useState } from 'react';
-import { bookDirectAction, requestChatAction } from '@/app/events/[slug]/chats/actions';
+import { useChatActions } from '@/components/chats/chat-actions-context';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextArea } from '@/components/ui/field';
@@ -15,6 +15,7 @@ export function BookForm({ recruiterName, slots, question, disabledReason }: { r
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [slotId, setSlotId] = useState('');
   const [answer, setAnswer] = useState('');
+  const { bookDirectAction } = useChatActions();
   const b = useSubmit(bookDirectAction, () => { setOpen(false); router.refresh(); });
   if (disabledReason) return <p className="muted small">{disabledReason}</p>;
   if (!open) return <div><Button ref={opener} onClick={() => setOpen(true)} aria-label={`Book 1-1 chat with ${recruiterName}`}>Book 1-1 chat</Button></div>;
@@ -41,6 +42,7 @@ export function RequestForm({ eventId, recruiterId, recruiterName, question, dis
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [message, setMessage] = useState('');
   const [answer, setAnswer] = useState('');
+  const { requestChatAction } = useChatActions();
   const r = useSubmit((input: unknown) => requestChatAction(eventId, input), () => { setOpen(false); router.refresh(); });
   if (disabledReason) return <p className="muted small">{disabledReason}</p>;
   if (!open) return <div><Button ref={opener} onClick={() => setOpen(true)} aria-label={`Request 1-1 chat with ${recruiterName}`}>Request 1-1 chat</Button></div>;

@@ -2,11 +2,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { registerAction } from '@/app/events/[slug]/actions';
+import type { registerAction } from '@/app/events/[slug]/actions';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 
-export function RegisterButton({ eventId }: { eventId: string }) {
+/** `register` is the lobby's registerAction, passed by its page. */
+export function RegisterButton({ eventId, register }: { eventId: string; register: typeof registerAction }) {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: 'error'; text: string } | null>(null);
   const router = useRouter();
@@ -17,7 +18,7 @@ export function RegisterButton({ eventId }: { eventId: string }) {
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const res = await registerAction(eventId);
+            const res = await register(eventId);
             if (res.ok) {
               // The refreshed lobby replaces this button with the confirmation ("You are registered…"):
               // a message kept here would vanish with it in the same render.

@@ -2,7 +2,7 @@
 import { LocalTime } from '@/components/ui/local-time';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { markAllReadAction } from '@/app/notifications/actions';
+import type { markAllReadAction } from '@/app/notifications/actions';
 import { useLiveTopics } from '@/components/live/live-provider';
 import { Button } from '@/components/ui/button';
 import { Alert, EmptyState } from '@/components/ui/card';
@@ -11,7 +11,8 @@ import a from '@/components/admin/admin.module.css';
 
 type Item = { id: string; title: string; body: string; href: string | null; readAt: string | null; createdAt: string };
 
-export function NotificationList({ userId }: { userId: string }) {
+/** `markAllRead` is the page's markAllReadAction. */
+export function NotificationList({ userId, markAllRead }: { userId: string; markAllRead: typeof markAllReadAction }) {
   const topic = `user:${userId}`;
   useLiveTopics([topic]);
   const { data, isError, isPending } = useQuery({
@@ -22,7 +23,7 @@ export function NotificationList({ userId }: { userId: string }) {
       return (await res.json()) as { unread: number; items: Item[] };
     },
   });
-  const { submit, pending } = useSubmit(markAllReadAction);
+  const { submit, pending } = useSubmit(markAllRead);
   if (isPending) return <p className="muted">Loading…</p>;
   if (isError) return <Alert tone="error">Could not load your notifications. Reload the page to try again.</Alert>;
   if (data.items.length === 0) {

@@ -1,6 +1,6 @@
 'use client';
 import type { FormEvent } from 'react';
-import { saveProfileAction } from '@/app/profile/actions';
+import type { saveProfileAction } from '@/app/profile/actions';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { FormError, SelectField, TextArea, TextField } from '@/components/ui/field';
@@ -9,8 +9,9 @@ import { EXPERIENCE_LEVELS, type TProfileInput } from '@/lib/profiles/schemas';
 
 export type TProfileValues = { name: string; headline: string; bio: string; languages: string; experienceLevel: string; cvUrl: string; linkedinUrl: string; websiteUrl: string };
 
-export function ProfileForm({ initial }: { initial: TProfileValues }) {
-  const { submit, pending, error, done, fieldError } = useSubmit(saveProfileAction);
+/** `save` is the page's saveProfileAction. */
+export function ProfileForm({ initial, save }: { initial: TProfileValues; save: typeof saveProfileAction }) {
+  const { submit, pending, error, done, fieldError } = useSubmit(save);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { mayEnterCard, type TViewer } from '@/lib/sessions/permissions';
 import type { TSessionCard } from '@/lib/sessions/queries';
-import { maySignUp } from '@/lib/sessions/viewer';
+import { mayEnterCard, maySignUp, type TViewer } from '@/lib/sessions/view';
 import type { TResult } from '@/lib/errors';
 import { SessionCard } from './session-card';
 import { SignUpButton } from './sign-up-button';

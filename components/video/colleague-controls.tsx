@@ -1,7 +1,7 @@
 'use client';
 import { useRefreshAfterChange } from '@/components/live/use-refresh-after-change';
 import { useState } from 'react';
-import { addChatColleagueAction, removeChatColleagueAction } from '@/app/events/[slug]/chats/actions';
+import { useChatActions } from '@/components/chats/chat-actions-context';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
@@ -10,6 +10,7 @@ import { useSubmit } from '@/components/ui/use-submit';
 /** "Join as colleague": adds the viewer to a chat of their company, then the page shows its call. */
 export function JoinAsColleague({ chatId, label = 'Join as colleague' }: { chatId: string; label?: string }) {
   const router = useRefreshAfterChange();
+  const { addChatColleagueAction } = useChatActions();
   const p = useSubmit(addChatColleagueAction, () => router.refresh());
   return (
     <span className="stack" style={{ gap: 4 }}>
@@ -24,6 +25,7 @@ export function ColleaguePicker({ chatId, candidates, added }: { chatId: string;
   const router = useRefreshAfterChange();
   const free = candidates.filter((c) => !added.some((a) => a.id === c.id));
   const [userId, setUserId] = useState('');
+  const { addChatColleagueAction, removeChatColleagueAction } = useChatActions();
   const add = useSubmit(addChatColleagueAction, () => { setUserId(''); router.refresh(); });
   const remove = useSubmit(removeChatColleagueAction, () => router.refresh());
   return (

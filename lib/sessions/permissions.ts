@@ -58,18 +58,3 @@ export async function requireSessionRole(db: DbOrTx, actor: TActor | null, sessi
   if (!event || !(await canViewEvent(db, actor, event))) throw new AppError('not_found', 'This session does not exist.');
   return { session, role: await sessionRoleOf(db, actor, session) };
 }
-
-/** The viewer's standing in the event, as a page already knows it (no query per card). */
-export type TViewer = { id: string; isRegistered: boolean; isOrganizer: boolean; companyId: string | null };
-
-/** The same rule as `mayEnter`, for lists: from a card's hosts and the viewer's sign-up. */
-export function mayEnterCard(
-  card: { session: Pick<TSession, 'signUpRequired' | 'companyId'>; isHost: boolean; mine: { status: 'registered' | 'waitlisted' } | null },
-  viewer: TViewer | null,
-): boolean {
-  if (!viewer) return false;
-  if (viewer.isOrganizer || card.isHost) return true;
-  if (card.session.companyId && card.session.companyId === viewer.companyId) return true;
-  if (card.mine?.status === 'registered') return true;
-  return viewer.isRegistered && !card.session.signUpRequired;
-}

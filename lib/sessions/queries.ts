@@ -13,14 +13,6 @@ export type TSessionCard = {
   isHost: boolean;
 };
 
-/** What a card shows about seats: "12 seats left", "Full — join the waitlist", "Open to all". */
-export function seatsLabel(s: Pick<TSession, 'capacity' | 'seatsTaken' | 'signUpRequired'>): string {
-  if (s.capacity === null) return s.signUpRequired ? 'Open to all — sign up to enter' : 'Open to all';
-  const left = s.capacity - s.seatsTaken;
-  if (left <= 0) return 'Full — join the waitlist';
-  return `${left} seat${left === 1 ? '' : 's'} left`;
-}
-
 /**
  * Sessions with their company, hosts and the viewer's sign-up, in time order. Three queries
  * whatever the number: the sessions, their hosts, the viewer's sign-ups with positions.

@@ -16,6 +16,7 @@ import { formatDay, zonedInstant } from '@/lib/time/format';
 import { SessionList } from '@/components/sessions/session-list';
 import { onNowAndNext } from '@/lib/sessions/queries';
 import { sessionViewer } from '@/lib/sessions/viewer';
+import { registerAction } from './actions';
 import { cancelSignUpAction, signUpAction } from './sessions/actions';
 import s from '@/components/events/events.module.css';
 
@@ -105,7 +106,7 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
               {roles.includes('talent') ? <p className="muted small" style={{ marginTop: 12 }}>Complete your <Link href="/profile">profile</Link> so recruiters know who you are.</p> : null}
             </>
           ) : canRegister ? (
-            <RegisterButton eventId={event.id} />
+            <RegisterButton eventId={event.id} register={registerAction} />
           ) : (
             <p className="muted">{event.status === 'ended' ? 'This event has ended.' : 'Registration is not open yet.'}</p>
           )}

@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { EditEventForm } from '@/components/admin/edit-event-form';
+import { EventForm } from '@/components/admin/event-form';
 import { ManageNav } from '@/components/admin/manage-nav';
 import { Alert, Card } from '@/components/ui/card';
 import { NoAccess } from '@/components/ui/no-access';
@@ -9,6 +9,7 @@ import { listEventDays } from '@/lib/events/queries';
 import { dayFormMode } from '@/lib/events/schemas';
 import { formatInstant } from '@/lib/time/format';
 import { canonicalTimeZone, listTimeZones } from '@/lib/time/zones';
+import { updateEventAction } from './actions';
 
 const ACTIONS: Record<string, string> = {
   'event.created': 'created the event',
@@ -29,8 +30,9 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
     <div className="stack">
       <ManageNav slug={event.slug} current="settings" />
       {created ? <Alert tone="ok">Event created. Invite companies next, then publish it.</Alert> : null}
-      <EditEventForm
-        eventId={event.id}
+      <EventForm
+        mode="edit"
+        action={updateEventAction.bind(null, event.id)}
         zones={listTimeZones()}
         initial={{
           name: event.name,

@@ -11,7 +11,7 @@ import { When } from '@/components/ui/when';
 import { ChatJoin } from '@/components/video/chat-join';
 import { myConfirmedChats } from '@/lib/chats/my-schedule';
 import { loadEventForPage } from '@/app/_page/load-event';
-import { mayEnterCard } from '@/lib/sessions/permissions';
+import { mayEnterCard } from '@/lib/sessions/view';
 import { mySessions, type TSessionCard } from '@/lib/sessions/queries';
 import { withClashes } from '@/lib/sessions/schedule';
 import { sessionViewer } from '@/lib/sessions/viewer';

@@ -6,6 +6,7 @@ import { NoAccess } from '@/components/ui/no-access';
 import { listAllCompanies, listEventCompanies, listEventCompanyMembers } from '@/lib/companies/queries';
 import { loadEventForPage } from '@/app/_page/load-event';
 import s from '@/components/admin/admin.module.css';
+import { inviteCompanyAction, inviteRecruiterAction } from '../actions';
 
 export default async function ManageCompaniesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -18,9 +19,9 @@ export default async function ManageCompaniesPage({ params }: { params: Promise<
   return (
     <div className="stack">
       <ManageNav slug={event.slug} current="companies" />
-      <InviteCompanyForm eventId={event.id} />
-      <AddExistingCompanyForm eventId={event.id} options={all.filter((c) => !inIds.has(c.id)).map((c) => ({ id: c.id, name: c.name }))} />
-      <InviteRecruiterForm eventId={event.id} companies={options} />
+      <InviteCompanyForm invite={inviteCompanyAction.bind(null, event.id)} />
+      <AddExistingCompanyForm invite={inviteCompanyAction.bind(null, event.id)} options={all.filter((c) => !inIds.has(c.id)).map((c) => ({ id: c.id, name: c.name }))} />
+      <InviteRecruiterForm invite={inviteRecruiterAction.bind(null, event.id)} companies={options} />
       {inEvent.length === 0 ? (
         <EmptyState title="No companies yet">
           <p>Invite the first company above. Its admin gets an e-mail with a sign-in link.</p>
