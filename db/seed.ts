@@ -101,8 +101,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
         name: 'Career advice',
         description: 'Questions about applications, CVs and interviews — our career advisors answer one by one.',
         welcomeMessage: 'Welcome to the career advice desk! Tell us what you would like to talk about; an advisor will be with you shortly.',
-        opensAt: new TZDate(`${today}T00:00:00`, DEMO_EVENT.timeZone),
-        closesAt: new TZDate(`${tomorrow}T23:45:00`, DEMO_EVENT.timeZone),
+        opensAt: wallTime(today, '00:00'),
+        closesAt: wallTime(tomorrow, '23:45'),
         limitPerModerator: 2,
         retentionDays: 30,
         filesAllowed: true,
@@ -118,6 +118,16 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 }
 
 /**
+ * A wall-clock time of a day in the demo event's zone. (`new TZDate('2026-12-01T00:00:00', zone)`
+ * reads the string in the machine's zone, not the event's: the desk opened at 01:00 Berlin on a
+ * UTC server.)
+ */
+function wallTime(date: string, time: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), DEMO_EVENT.timeZone).getTime());
+}
+
+/**
  * The demo programme: a welcome session running whenever the demo starts (so the room can be
  * tried at once), and tomorrow a company presentation with limited seats, a workshop open to
  * all and a small coffee chat.
@@ -125,8 +135,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 async function seedSessions(tx: Parameters<Parameters<Db['transaction']>[0]>[0], eventId: string, now: Date, tomorrow: string) {
   const [northwind, bluefin] = await tx.select({ id: companies.id, slug: companies.slug }).from(companies).where(sql`${companies.slug} in ('northwind-analytics', 'bluefin-robotics')`).orderBy(sql`${companies.slug} = 'bluefin-robotics'`);
   const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-  const [y, m, d] = tomorrow.split('-').map(Number) as [number, number, number];
-  const at = (time: string) => new Date(new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), DEMO_EVENT.timeZone).getTime());
+  const at = (time: string) => wallTime(tomorrow, time);
   const rows = [
     { kind: 'presentation' as const, title: 'Welcome: how this fair works', description: 'A short tour of the fair: 1-1 chats, sessions and the help desk. Ask anything in the Q&A.', companyId: null, startsAt: hour, endsAt: new Date(hour.getTime() + 2 * 3_600_000), capacity: null, signUpRequired: false, hosts: ['demo-organizer', 'demo-moderator'] },
     { kind: 'presentation' as const, title: 'Life at Northwind: data careers', description: 'Our teams, our stack, and how we hire data engineers and analysts.', companyId: northwind!.id, startsAt: at('10:00'), endsAt: at('11:00'), capacity: 30, signUpRequired: true, hosts: ['demo-recruiter-1-1', 'demo-recruiter-1-2'] },

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, eventDays, events, registrations, users } from '@/db/schema';
+import { auditLog, desks, eventDays, events, registrations, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createEvent } from '@/lib/events/create-event';
 import { registerTalent } from '@/lib/events/register-talent';
 import { updateEvent } from '@/lib/events/update-event';
 import { AppError } from '@/lib/errors';
+import { zonedInstant } from '@/lib/time/format';
 import { codeOf } from '../helpers/chat-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -39,6 +40,15 @@ test('seeding twice keeps one demo fair', async () => {
   expect(fairs).toHaveLength(1);
   const people = await t.db.select().from(users).where(eq(users.isDemo, true));
   expect(people).toHaveLength(2 + 12 + 40);
+});
+
+// The desk's hours are wall-clock times of the event's zone, whatever the server's zone is.
+test('the demo desk opens when the first demo day opens and closes at the end of the second, in the event zone', async () => {
+  const [fair] = await t.db.select().from(events).where(eq(events.slug, 'demo-fair'));
+  const days = (await t.db.select().from(eventDays).where(eq(eventDays.eventId, fair!.id))).map((d) => d.date).sort();
+  const [desk] = await t.db.select().from(desks).where(eq(desks.eventId, fair!.id));
+  expect(desk!.opensAt.toISOString()).toBe(zonedInstant(days[0]!, '00:00', fair!.timeZone).toISOString());
+  expect(desk!.closesAt.toISOString()).toBe(zonedInstant(days[1]!, '23:45', fair!.timeZone).toISOString());
 });
 
 test('an organizer creates an event with two days and becomes its organizer', async () => {
