@@ -10,6 +10,11 @@ import { formatInstant } from '@/lib/time/format';
 import { EnterButton } from './enter-button';
 import s from './sessions.module.css';
 
+/** An organizers' own presentation is no company's: "Presentation", not "Company presentation". */
+function kindLabel({ session, company }: TSessionCard): string {
+  return session.kind === 'presentation' && !company ? 'Presentation' : KIND_LABEL[session.kind];
+}
+
 /**
  * One session in a list: what, when, who, seats, and the viewer's way in. `actions` is the
  * page's sign-up control (client components get server actions from the page).
@@ -29,7 +34,7 @@ export function SessionCard({ card, slug, timeZone, canEnter, actions, note }: {
         </span>
       </div>
       <div className={s.meta}>
-        <Badge tone="brand">{KIND_LABEL[session.kind]}</Badge>
+        <Badge tone="brand">{kindLabel(card)}</Badge>
         {card.company ? <Link className="small" href={`/events/${slug}/companies/${card.company.slug}`}>{card.company.name}</Link> : null}
         <span className="small muted">Hosted by {card.hosts.map((h) => h.name).join(', ') || 'the organizers'}</span>
         {session.cancelledAt ? <Badge tone="warn">Cancelled</Badge> : <Badge>{seatsLabel(session)}</Badge>}
@@ -45,7 +50,7 @@ export function SessionCard({ card, slug, timeZone, canEnter, actions, note }: {
               title={session.title}
               opensAtIso={roomOpensAt(session).toISOString()}
               endsAtIso={session.endsAt.toISOString()}
-              opensLabel={`at ${formatInstant(roomOpensAt(session), timeZone).split(', ')[1]}`}
+              opensLabel={`at ${formatInstant(roomOpensAt(session), timeZone, { withDay: false })} (${timeZone})`}
             />
           ) : null}
         </div>

@@ -5,11 +5,14 @@ import type { TSession } from './permissions';
 /** The viewer's standing in the event, as a page already knows it (no query per card). */
 export type TViewer = { id: string; isRegistered: boolean; isOrganizer: boolean; companyId: string | null };
 
-/** What a card shows about seats: "12 seats left", "Full — join the waitlist", "Open to all". */
+/**
+ * What a card shows about seats: "12 seats left", "Full — waitlist open", "Open to all". Everyone
+ * reads it — the waitlisted, hosts, organizers — so it states the fact; the button offers the act.
+ */
 export function seatsLabel(s: Pick<TSession, 'capacity' | 'seatsTaken' | 'signUpRequired'>): string {
   if (s.capacity === null) return s.signUpRequired ? 'Open to all — sign up to enter' : 'Open to all';
   const left = s.capacity - s.seatsTaken;
-  if (left <= 0) return 'Full — join the waitlist';
+  if (left <= 0) return 'Full — waitlist open';
   return `${left} seat${left === 1 ? '' : 's'} left`;
 }
 

@@ -18,7 +18,7 @@ test('an organizer creates a one-seat session; one talent gets the seat, the oth
   await expect(cardA).toContainText(`Hosted by ${SESSION_PEOPLE.host}`);
   await cardA.getByRole('button', { name: `Sign up: ${title}` }).click();
   await expect(cardA.getByText('You have a seat.')).toBeVisible();
-  await expect(cardA).toContainText('Full — join the waitlist');
+  await expect(cardA).toContainText('Full — waitlist open');
 
   const b = await openAs(browser, baseURL, SESSION_PEOPLE.talentB);
   await b.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
