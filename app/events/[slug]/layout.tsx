@@ -1,8 +1,15 @@
+import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { EventStatusBadge } from '@/components/events/event-card';
 import { EventNav } from '@/components/events/event-nav';
 import { loadEventForPage } from '@/app/_page/load-event';
 import s from '@/components/events/events.module.css';
+
+/** A page of the event without a title of its own (the lobby) is called by the event's name in the tab. */
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { event } = await loadEventForPage((await params).slug);
+  return { title: { default: event.name, template: '%s · Fairground' } };
+}
 
 export default async function EventLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { CompanyLogo } from '@/components/companies/company-logo';
@@ -5,6 +6,8 @@ import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { listEventCompanies } from '@/lib/companies/queries';
 import { loadEventForPage } from '@/app/_page/load-event';
 import s from '@/components/companies/companies.module.css';
+
+export const metadata: Metadata = { title: 'Companies' };
 
 export default async function CompaniesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

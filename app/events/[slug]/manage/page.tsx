@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { EventForm } from '@/components/admin/event-form';
 import { ManageNav } from '@/components/admin/manage-nav';
@@ -18,6 +19,8 @@ const ACTIONS: Record<string, string> = {
   'company.added': 'added a company',
   'recruiter.invited': 'invited a recruiter',
 };
+
+export const metadata: Metadata = { title: 'Event settings & days' };
 
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ created?: string }> }) {
   const { slug } = await params;

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
@@ -13,6 +14,13 @@ import { sessionViewer } from '@/lib/sessions/viewer';
 import { cancelSignUpAction, signUpAction } from '../../sessions/actions';
 import s from '@/components/companies/companies.module.css';
 import e from '@/components/events/events.module.css';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string; company: string }> }): Promise<Metadata> {
+  const { slug, company } = await params;
+  const { event } = await loadEventForPage(slug);
+  const profile = await getCompanyProfile(getDb(), event.id, company);
+  return profile ? { title: profile.company.name } : {};
+}
 
 export default async function CompanyPage({ params }: { params: Promise<{ slug: string; company: string }> }) {
   const { slug, company: companySlug } = await params;

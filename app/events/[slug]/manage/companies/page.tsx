@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { AddExistingCompanyForm, InviteCompanyForm, InviteRecruiterForm } from '@/components/admin/invite-forms';
 import { ManageNav } from '@/components/admin/manage-nav';
@@ -7,6 +8,8 @@ import { listAllCompanies, listEventCompanies, listEventCompanyMembers } from '@
 import { loadEventForPage } from '@/app/_page/load-event';
 import s from '@/components/admin/admin.module.css';
 import { inviteCompanyAction, inviteRecruiterAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Companies & recruiters' };
 
 export default async function ManageCompaniesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -10,6 +11,14 @@ import { sessionCard } from '@/lib/sessions/queries';
 import { sessionViewer } from '@/lib/sessions/viewer';
 import { cancelSignUpAction, editDescriptionAction, signUpAction } from '../actions';
 import s from '@/components/sessions/sessions.module.css';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string; sessionId: string }> }): Promise<Metadata> {
+  const { slug, sessionId } = await params;
+  if (!z.uuid().safeParse(sessionId).success) return {};
+  const { event, user } = await loadEventForPage(slug);
+  const card = await sessionCard(getDb(), sessionId, user?.id ?? null);
+  return card && card.session.eventId === event.id ? { title: card.session.title } : {};
+}
 
 export default async function SessionPage({ params }: { params: Promise<{ slug: string; sessionId: string }> }) {
   const { slug, sessionId } = await params;
