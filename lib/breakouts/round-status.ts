@@ -89,6 +89,16 @@ export async function closeRound(db: Db, s: TBreakoutStanding, data: z.infer<typ
   });
 }
 
+/** A cancelled session takes its breakout rooms with it (inside the cancellation's transaction). */
+export async function closeLiveRound(tx: Tx, work: TWork, sessionId: string, now: Date): Promise<void> {
+  const [round] = await tx
+    .select()
+    .from(breakoutRounds)
+    .where(and(eq(breakoutRounds.sessionId, sessionId), inArray(breakoutRounds.status, ['draft', 'open'])))
+    .for('no key update');
+  if (round) await closeLocked(tx, work, round, now);
+}
+
 /**
  * The timer job: closes the round only if it is still open and its (possibly extended) end has
  * come. An extension leaves the earlier job behind; that one finds `ends_at` ahead and does nothing.

@@ -6,6 +6,7 @@ import { videoConfig, type TVideoConfig } from '@/lib/video/video-config';
 import { BREAKOUT_REMOVE_PARTICIPANT, BREAKOUT_TIMER, type TBreakoutTimerJob, type TRemoveParticipantJob } from './effects';
 import { assignedRoomOf } from './queries';
 import { loadBreakoutRoom } from './resource';
+import { reconcileBreakoutAttendance } from './reconcile-attendance';
 import { closeRoundIfDue } from './round-status';
 
 /**
@@ -21,10 +22,16 @@ export async function removeIfMovedOut(db: Db, job: TRemoveParticipantJob, confi
   return outcome;
 }
 
+export const BREAKOUT_ATTENDANCE_RECONCILE = 'breakout-attendance-reconcile';
+
 export async function registerBreakoutWorkers(boss: PgBoss, db: Db, options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   const polling = options.pollingIntervalSeconds ?? 2;
   await boss.createQueue(BREAKOUT_TIMER, { name: BREAKOUT_TIMER, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
   await boss.work<TBreakoutTimerJob>(BREAKOUT_TIMER, { pollingIntervalSeconds: polling }, async ([job]) => closeRoundIfDue(db, job!.data.roundId));
   await boss.createQueue(BREAKOUT_REMOVE_PARTICIPANT, { name: BREAKOUT_REMOVE_PARTICIPANT, policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
   await boss.work<TRemoveParticipantJob>(BREAKOUT_REMOVE_PARTICIPANT, { pollingIntervalSeconds: polling }, async ([job]) => removeIfMovedOut(db, job!.data));
+  // Every minute, one instance compares open breakout attendance with the rooms LiveKit lists.
+  await boss.createQueue(BREAKOUT_ATTENDANCE_RECONCILE, { name: BREAKOUT_ATTENDANCE_RECONCILE, policy: 'singleton', retryLimit: 0, expireInSeconds: 120 });
+  await boss.work(BREAKOUT_ATTENDANCE_RECONCILE, { pollingIntervalSeconds: 5 }, () => reconcileBreakoutAttendance(db));
+  await boss.schedule(BREAKOUT_ATTENDANCE_RECONCILE, '* * * * *');
 }

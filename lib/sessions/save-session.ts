@@ -8,6 +8,7 @@ import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { zonedInstant } from '@/lib/time/format';
 import { parseInput } from '@/lib/validation';
+import { closeLiveRound } from '@/lib/breakouts/round-status';
 import { announceSession } from './announce';
 import { loadSession, type TSession } from './permissions';
 import { inSessionTx } from './session-tx';
@@ -112,13 +113,14 @@ export async function cancelSession(db: Db, actor: TActor | null, sessionId: unk
   const id = parseInput(ZSessionId, sessionId);
   const before = await loadSession(db, id);
   const event = await requireOrganizer(db, actor, before.eventId);
-  return inSessionTx(db, async (tx, mails) => {
+  return inSessionTx(db, async (tx, mails, work) => {
     const [row] = await tx
       .update(eventSessions)
       .set({ cancelledAt: new Date(), updatedAt: new Date(), icsSequence: sql`${eventSessions.icsSequence} + 1` })
       .where(and(eq(eventSessions.id, id), sql`${eventSessions.cancelledAt} is null`))
       .returning();
     if (!row) throw new AppError('not_allowed_now', 'This session is already cancelled.');
+    await closeLiveRound(tx, work, id, row.cancelledAt!);
     const hosts = await tx.select({ userId: sessionHosts.userId }).from(sessionHosts).where(eq(sessionHosts.sessionId, id));
     const told = [...new Set([...(await signedUpIds(tx, id)), ...hosts.map((h) => h.userId)])];
     mails.push(...(await announceSession(tx, row as TSession, event, told, 'cancelled')));

@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 import { breakoutAssignments, breakoutAttendance, breakoutRounds, eventSessions, sessionAttendance } from '@/db/schema';
 import { breakoutAction } from '@/lib/breakouts/actions';
 import { BREAKOUT_REMOVE_PARTICIPANT, BREAKOUT_TIMER } from '@/lib/breakouts/effects';
+import { reconcileBreakoutAttendance } from '@/lib/breakouts/reconcile-attendance';
 import { closeRoundIfDue } from '@/lib/breakouts/round-status';
 import { breakoutView } from '@/lib/breakouts/view';
 import { AppError, appErrorOf } from '@/lib/errors';
@@ -12,7 +13,7 @@ import { VIDEO_CLOSE_ROOM } from '@/lib/jobs/video-jobs';
 import { canSeeTopic } from '@/lib/live/access';
 import { topics } from '@/lib/live/topics';
 import { accessTo, issueRoomToken, recordRoomEvent } from '@/lib/resources';
-import { updateSession } from '@/lib/sessions/save-session';
+import { cancelSession, updateSession } from '@/lib/sessions/save-session';
 import { signUp } from '@/lib/sessions/sign-up';
 import { listMessages, postMessage } from '@/lib/threads';
 import { attachJobs, detachJobs } from '@/lib/tx/job-sink';
@@ -313,3 +314,31 @@ test('roles in a breakout room: hosts and organizers run every room, a member is
   expect(await codeOf(accessTo(t.db, actor(talent(30)), 'breakout', 'not-a-uuid'))).toBe('invalid_input');
   expect(await canSeeTopic(t.db, actor(talent(31)), topics.breakouts(id))).toBe(true);
 });
+
+test('cancelling the session closes its breakout rooms in the same transaction', async () => {
+  const id = await newSession();
+  const { roundId, roomIds } = await act(id, HOST, { action: 'create', roomCount: 2, assignment: 'choose' });
+  await act(id, HOST, { action: 'open', roundId, minutes: 10 });
+  await cancelSession(t.db, ORGANIZER, id);
+  expect((await t.db.select().from(breakoutRounds).where(eq(breakoutRounds.id, roundId)))[0]!.status).toBe('closed');
+  expect((await jobs(VIDEO_CLOSE_ROOM)).map((j) => j.data.room)).toEqual(expect.arrayContaining(roomIds.map((r: string) => `breakout-${r}`)));
+});
+
+test('attendance the webhooks left open is closed when LiveKit no longer lists the participant', async () => {
+  const id = await newSession();
+  const { roundId, roomIds } = await act(id, HOST, { action: 'create', roomCount: 1, assignment: 'manual' });
+  await act(id, HOST, { action: 'assign', roundId, userId: talent(32), roomId: roomIds[0] });
+  await act(id, HOST, { action: 'assign', roundId, userId: talent(33), roomId: roomIds[0] });
+  await act(id, HOST, { action: 'open', roundId, minutes: 10 });
+  const joinedAt = new Date(Date.now() - 60_000);
+  await t.db.insert(breakoutAttendance).values([
+    { participantSid: 'PA_rc_32', roomId: roomIds[0], userId: talent(32), joinedAt },
+    { participantSid: 'PA_rc_33', roomId: roomIds[0], userId: talent(33), joinedAt },
+  ]);
+  const asked: string[] = [];
+  const list = async (room: string) => (asked.push(room), room === `breakout-${roomIds[0]}` ? ['PA_rc_33'] : []);
+  expect(await reconcileBreakoutAttendance(t.db, new Date(), list)).toBeGreaterThanOrEqual(1);
+  expect(asked).toContain(`breakout-${roomIds[0]}`);
+  expect((await view(id, HOST)).round!.rooms[0]!.present.map((p) => p.id)).toEqual([talent(33)]);
+});
+
