@@ -24,34 +24,16 @@ import { enterDesk } from '@/lib/desks/enter-desk';
 import { participantView } from '@/lib/desks/participant-view';
 import { CLAIM_NEXT_SQL } from '@/lib/desks/queue';
 import { LIVE_CHANNEL } from '@/lib/live/topics';
-import { assertLocalDatabase } from '../tests/helpers/test-db';
+import { freshDatabase } from './lib/database';
+import { intOption, sleep } from './lib/options';
+import { percentile } from './lib/stats';
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const POOL = 20;
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const n = Number.parseInt(i >= 0 ? (process.argv[i + 1] ?? '') : '', 10);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // A fixed pseudo-random sequence, so both runs answer with the same think times.
 function rng(seed: number) {
   let s = seed;
   return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-}
-
-async function adminRun(statement: string) {
-  assertLocalDatabase(ADMIN_URL);
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(statement);
-  await admin.end();
 }
 
 type TRun = { admissions: number; seconds: number; overLimit: number; outOfOrder: number; admitLatencies: number[]; errors: string[] };
@@ -159,16 +141,12 @@ function rawWorkload(sqlc: postgres.Sql, deskId: string): TWorkload {
 }
 
 async function main() {
-  const participants = option('participants', 300);
-  const moderators = option('moderators', 10);
-  const limit = option('limit', 3);
-  const name = `fg_bench_desk_${process.pid}`;
-  await adminRun(`drop database if exists ${name} with (force)`);
-  await adminRun(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const handle = openPostgres(url.toString(), path.resolve('db/migrations'), POOL);
-  const sqlc = postgres(url.toString(), { max: POOL, onnotice: () => {} });
+  const participants = intOption('participants', 300);
+  const moderators = intOption('moderators', 10);
+  const limit = intOption('limit', 3);
+  const database = await freshDatabase('fg_bench_desk');
+  const handle = openPostgres(database.url, path.resolve('db/migrations'), POOL);
+  const sqlc = postgres(database.url, { max: POOL, onnotice: () => {} });
   try {
     await handle.migrate();
     console.log(`desk: ${participants} participants, ${moderators} moderators × limit ${limit}, pool ${POOL}`);
@@ -230,7 +208,7 @@ async function main() {
   } finally {
     await sqlc.end();
     await handle.close();
-    await adminRun(`drop database if exists ${name} with (force)`);
+    await database.drop();
   }
 }
 

@@ -3,129 +3,42 @@
 //
 //   npm run bench:live -- --clients 1000 --hints 200
 //   env: DATABASE_URL (admin URL of a local PostgreSQL), LIVE_CLIENTS, LIVE_HINTS,
-//        NEXT_DIST_DIR (serve another build than .next), LIVE_PROFILE_DIR (CPU-profile the servers)
+//        NEXT_DIST_DIR (serve another build than .next), LIVE_PROFILE_DIR (CPU-profile the servers),
+//        BENCH_PORT (serve on BENCH_PORT and BENCH_PORT+1 instead of any free port)
 //
-// The same file is the reference server when started with --raw-server (a child process, so
-// it never shares an event loop with the clients — just like the Next server).
+// The reference server (bench/lib/raw-sse-server.ts) is a child process, so it never shares an
+// event loop with the clients — just like the Next server.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
-import { openSession } from '@/lib/auth/sessions';
-import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
-import { events, registrations, users } from '@/db/schema';
+import { registrations, users } from '@/db/schema';
 import { publishHint } from '@/lib/live/publish';
-import { LIVE_CHANNEL, topics, type TTopic } from '@/lib/live/topics';
-import { spawnLogged, stopChild, type TChild } from '../tests/helpers/child-process';
-import { assertLocalDatabase } from '../tests/helpers/test-db';
+import { topics, type TTopic } from '@/lib/live/topics';
+import { freshDatabase } from './lib/database';
+import { startRawServer } from './lib/raw-sse-server';
+import { startDemoFairServer } from './lib/demo-fair';
+import { benchPort, ensureBuild, stopChild, type TChild } from './lib/server';
+import { mintSessionCookies, newAuthSecret } from './lib/sessions';
+import { openStreams } from './lib/sse';
+import { intOption, sleep } from './lib/options';
+import { loadAverage, ms, percentile } from './lib/stats';
+import { runBench, teardown } from './lib/teardown';
 
-const HOST = '127.0.0.1';
-const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const MIGRATIONS = path.resolve('db/migrations');
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
-const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
-// The cookie Auth.js reads over plain http; its name is also the salt of the session JWE.
-const SESSION_COOKIE = 'authjs.session-token';
 const WARMUP_HINTS = 10;
 const DEADLINE_MS = 15 * 60_000;
 
 type Options = { clients: number; hints: number };
 
 function readOptions(): Options {
-  const flag = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i >= 0 ? process.argv[i + 1] : undefined;
-  };
-  const int = (v: string | undefined, fallback: number) => {
-    const n = Number.parseInt(v ?? '', 10);
-    return Number.isFinite(n) && n > 0 ? n : fallback;
-  };
-  return {
-    clients: int(flag('clients') ?? process.env.LIVE_CLIENTS, 1000),
-    hints: int(flag('hints') ?? process.env.LIVE_HINTS, 200),
-  };
+  return { clients: intOption('clients', 1000, 'LIVE_CLIENTS'), hints: intOption('hints', 200, 'LIVE_HINTS') };
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, HOST, r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reference server (child process)
-
-async function serveRaw(): Promise<void> {
-  const sql = postgres(process.env.RAW_DATABASE_URL!, { max: 1, onnotice: () => {} });
-  const byTopic = new Map<string, Set<http.ServerResponse>>();
-  await sql.listen(LIVE_CHANNEL, (payload) => {
-    const topic = /"topic":"([^"]+)"/.exec(payload)?.[1];
-    const subs = topic ? byTopic.get(topic) : undefined;
-    if (!subs) return;
-    const frame = Buffer.from(`data: ${payload}\n\n`);
-    for (const res of subs) res.write(frame);
-  });
-  const server = http.createServer((req, res) => {
-    const list = new URL(req.url ?? '/', 'http://x').searchParams.get('topics')?.split(',') ?? [];
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform' });
-    for (const t of list) {
-      if (!byTopic.has(t)) byTopic.set(t, new Set());
-      byTopic.get(t)!.add(res);
-    }
-    res.on('close', () => list.forEach((t) => byTopic.get(t)?.delete(res)));
-    res.write('retry: 2000\nevent: ready\ndata: {}\n\n');
-  });
-  server.listen(Number(process.env.RAW_PORT), HOST, () => console.log('raw-ready'));
-  process.on('SIGTERM', () => {
-    server.closeAllConnections();
-    server.close();
-    void sql.end({ timeout: 1 }).finally(() => process.exit(0));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Processes
 
 type Server = TChild;
-
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, port: number): Server {
-  // LIVE_PROFILE_DIR=dir writes a V8 CPU profile of each server into dir (when it stops).
-  const prof = process.env.LIVE_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.LIVE_PROFILE_DIR, name)}`] : [];
-  return spawnLogged(name, [...prof, ...args], env, port);
-}
-
-async function waitFor(what: string, s: Server, ms: number, check: () => Promise<boolean>): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (s.child.exitCode !== null) throw new Error(`${s.name} exited (${s.child.exitCode}):\n${s.log.join('').slice(-3000)}`);
-    if (await check().catch(() => false)) return;
-    await sleep(250);
-  }
-  throw new Error(`${s.name}: timed out waiting for ${what}:\n${s.log.join('').slice(-3000)}`);
-}
-
-function getStatus(port: number, pathname: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: HOST, port, path: pathname, agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // SSE clients
@@ -138,79 +51,26 @@ type Clients = {
 };
 
 async function connectClients(port: number, topic: TTopic, cookies: string[], hints: number): Promise<Clients> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const recv = new Float64Array(cookies.length * hints).fill(Number.NaN);
-  const requests: http.ClientRequest[] = [];
   const state = { duplicates: 0 };
-
-  const connectOne = (c: number) =>
-    new Promise<void>((resolve, reject) => {
-      const req = http.get(
-        { host: HOST, port, agent, path: `/api/live?topics=${topic}`, headers: { Cookie: cookies[c]!, Accept: 'text/event-stream' } },
-        (res) => {
-          if (res.statusCode !== 200) {
-            let body = '';
-            res.on('data', (d) => (body += d));
-            res.on('end', () => reject(new Error(`client ${c}: HTTP ${res.statusCode} ${body.slice(0, 300)}`)));
-            return;
-          }
-          res.setEncoding('utf8');
-          let buf = '';
-          res.on('data', (chunk: string) => {
-            const now = performance.now();
-            buf += chunk;
-            for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
-              const frame = buf.slice(0, i);
-              buf = buf.slice(i + 2);
-              let event = 'message';
-              let data = '';
-              for (const line of frame.split('\n')) {
-                if (line.startsWith('event:')) event = line.slice(6).trim();
-                else if (line.startsWith('data:')) data += line.slice(5).trimStart();
-              }
-              if (event === 'ready') {
-                req.setTimeout(0);
-                resolve();
-              } else if (event === 'message' && data) {
-                const seq = (JSON.parse(data) as { ids?: { bench?: number } }).ids?.bench;
-                if (typeof seq !== 'number' || seq < 0 || seq >= hints) continue;
-                const k = c * hints + seq;
-                if (Number.isNaN(recv[k])) recv[k] = now;
-                else state.duplicates++;
-              }
-            }
-          });
-        },
-      );
-      req.setTimeout(60_000, () => req.destroy(new Error(`client ${c}: no ready within 60 s`)));
-      req.on('error', reject);
-      requests.push(req);
-    });
-
-  // A bounded number of handshakes in flight: each one is a session check and two queries.
-  let next = 0;
-  const worker = async () => {
-    while (next < cookies.length) {
-      const c = next++;
-      await connectOne(c);
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(64, cookies.length) }, worker));
-  } catch (err) {
-    requests.forEach((r) => r.destroy());
-    agent.destroy();
-    throw err;
-  }
+  const pool = await openStreams(port, cookies.length, {
+    path: () => `/api/live?topics=${topic}`,
+    cookie: (c) => cookies[c]!,
+    onEvent: (c, e) => {
+      if (e.event !== 'message') return;
+      const seq = (JSON.parse(e.data) as { ids?: { bench?: number } }).ids?.bench;
+      if (typeof seq !== 'number' || seq < 0 || seq >= hints) return;
+      const k = c * hints + seq;
+      if (Number.isNaN(recv[k])) recv[k] = e.at;
+      else state.duplicates++;
+    },
+  });
   return {
     recv,
     get duplicates() {
       return state.duplicates;
     },
-    close() {
-      requests.forEach((r) => r.destroy());
-      agent.destroy();
-    },
+    close: pool.close,
   };
 }
 
@@ -275,15 +135,14 @@ function summarize(recv: Float64Array, committed: Float64Array, clientCount: num
       spread.push(hi - lo);
     }
   }
-  for (const list of [latencies, first, spread]) list.sort((a, b) => a - b);
-  const pct = (list: number[], p: number) => list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] ?? Number.NaN;
+  const pct = percentile;
   return {
     delivered: latencies.length,
     lost: clientCount * hints - latencies.length,
     p50: pct(latencies, 50),
     p90: pct(latencies, 90),
     p99: pct(latencies, 99),
-    max: latencies.at(-1) ?? Number.NaN,
+    max: latencies.length ? latencies.reduce((a, b) => Math.max(a, b)) : Number.NaN,
     firstP50: pct(first, 50),
     firstP99: pct(first, 99),
     spreadP50: pct(spread, 50),
@@ -328,13 +187,11 @@ async function measure(
     const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000 / hints;
 
     const stats = summarize(clients.recv, committed, cookies.length);
-    return { ...stats, connectMs, duplicates: clients.duplicates, serverCpuMs, clientCpuMs, load: os.loadavg()[0]! };
+    return { ...stats, connectMs, duplicates: clients.duplicates, serverCpuMs, clientCpuMs, load: Number(loadAverage()) };
   } finally {
     clients.close();
   }
 }
-
-const ms = (v: number) => v.toFixed(1);
 
 function formatResult(label: string, r: Result, clients: number, hints: number): string {
   return (
@@ -358,44 +215,6 @@ function checkFileLimit(clients: number): void {
   console.log(`open-file limit: ${out}`);
 }
 
-function ensureBuild(): void {
-  if (existsSync(path.join(DIST_DIR, 'BUILD_ID'))) return;
-  console.log(`no build in ${DIST_DIR}: running next build…`);
-  const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) throw new Error('next build failed');
-}
-
-const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
-  ...process.env,
-  NODE_ENV: 'production',
-  NEXT_TELEMETRY_DISABLED: '1',
-  ...extra,
-});
-
-/** The production server, booted on the bench database; resolves once the demo fair is seeded. */
-async function startNext(dbUrl: string, secret: string, pub: Publisher): Promise<{ server: Server; eventId: string }> {
-  const port = await freePort();
-  const env = childEnv({ DATABASE_URL: dbUrl, AUTH_SECRET: secret, SEED_DEMO: '1', AUTH_DEMO_LOGIN: '1', PORT: String(port) });
-  const server = startChild('next', [NEXT_BIN, 'start', '-p', String(port), '-H', HOST], env, port);
-  let eventId: string | undefined;
-  await waitFor('the seeded demo fair', server, 180_000, async () => {
-    if ((await getStatus(port, '/')) !== 200) return false;
-    const [fair] = await pub.db.select({ id: events.id }).from(events).where(eq(events.slug, 'demo-fair'));
-    eventId = fair?.id;
-    return !!eventId;
-  });
-  return { server, eventId: eventId! };
-}
-
-async function startRaw(dbUrl: string): Promise<Server> {
-  const port = await freePort();
-  const self = fileURLToPath(import.meta.url);
-  const env = childEnv({ RAW_DATABASE_URL: dbUrl, RAW_PORT: String(port) });
-  const server = startChild('raw', [...process.execArgv, self, '--raw-server'], env, port);
-  await waitFor('the reference server', server, 30_000, async () => server.log.join('').includes('raw-ready'));
-  return server;
-}
-
 /** One session cookie per client, spread over the talents registered to the fair. */
 async function mintCookies(pub: Publisher, eventId: string, secret: string, count: number): Promise<string[]> {
   const talents = await pub.db
@@ -406,60 +225,32 @@ async function mintCookies(pub: Publisher, eventId: string, secret: string, coun
     .orderBy(users.id);
   if (talents.length === 0) throw new Error('no registered talents in the demo fair');
   console.log(`minting ${count} session cookies for ${talents.length} registered talents`);
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const t = talents[i % talents.length]!;
-      // Sessions are rows now (lib/auth/sessions): the cookie names one.
-      const sid = await openSession(pub.db, t.id);
-      const token = await encode({ token: { sub: t.id, name: t.name, email: t.email, sid, via: 'email' }, secret, salt: SESSION_COOKIE });
-      return `${SESSION_COOKIE}=${token}`;
-    }),
-  );
+  return mintSessionCookies(pub.db, secret, Array.from({ length: count }, (_, i) => talents[i % talents.length]!));
 }
 
 async function main(): Promise<void> {
   const opts = readOptions();
   checkFileLimit(opts.clients);
-  const adminUrl = process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL;
-  assertLocalDatabase(adminUrl);
-  ensureBuild();
+  ensureBuild(DIST_DIR);
 
-  const dbName = `fg_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  let pub: Publisher | undefined;
-  const servers: Server[] = [];
-
-  let cleaning: Promise<void> | undefined;
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      await Promise.allSettled(servers.map(stopChild));
-      await pub?.close().catch(() => {});
-      await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch((e) => console.error(`could not drop ${dbName}:`, e));
-      await admin.end({ timeout: 2 }).catch(() => {});
-    })());
-  // Bounded: whatever hangs, the servers are stopped and the database is dropped.
-  const deadline = setTimeout(() => {
-    console.error(`bench:live: gave up after ${DEADLINE_MS / 60_000} minutes`);
-    void cleanup().finally(() => process.exit(1));
-  }, DEADLINE_MS);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void cleanup().finally(() => process.exit(130)));
-
+  const cleanup = teardown('bench:live', DEADLINE_MS);
+  const database = await freshDatabase('fg_bench');
+  cleanup.add(() => database.drop());
   try {
-    await admin.unsafe(`create database ${dbName}`);
-    pub = openPostgres(dbUrl, MIGRATIONS, 2);
-    const secret = randomBytes(33).toString('base64');
+    const pub = openPostgres(database.url, MIGRATIONS, 2);
+    cleanup.add(() => pub.close());
+    const secret = newAuthSecret();
 
-    const { server: next, eventId } = await startNext(dbUrl, secret, pub);
-    servers.push(next);
+    const { server: next, eventId } = await startDemoFairServer(pub.db, { distDir: DIST_DIR, port: await benchPort(0), env: { DATABASE_URL: database.url, AUTH_SECRET: secret, AUTH_DEMO_LOGIN: '1' } });
+    cleanup.add(() => stopChild(next));
     const topic = topics.event(eventId);
     const cookies = await mintCookies(pub, eventId, secret, opts.clients);
-    console.log(`next: serving ${DIST_DIR} on ${HOST}:${next.port}, topic ${topic}`);
+    console.log(`next: serving ${DIST_DIR} on port ${next.port}, topic ${topic}`);
     const nextResult = await measure('next', next, pub, topic, cookies, opts.hints);
     await stopChild(next);
 
-    const raw = await startRaw(dbUrl);
-    servers.push(raw);
+    const raw = await startRawServer(database.url, await benchPort(1));
+    cleanup.add(() => stopChild(raw));
     const rawResult = await measure('raw', raw, pub, topic, cookies, opts.hints);
 
     console.log(formatResult('next', nextResult, opts.clients, opts.hints));
@@ -470,19 +261,8 @@ async function main(): Promise<void> {
         `${nextResult.lost} lost, ratio ${ratio.toFixed(2)} of raw p99`,
     );
   } finally {
-    await cleanup();
-    clearTimeout(deadline);
+    await cleanup.run();
   }
 }
 
-if (process.argv.includes('--raw-server')) {
-  await serveRaw();
-} else {
-  await main().then(
-    () => process.exit(0),
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+await runBench(main);

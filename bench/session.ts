@@ -11,95 +11,32 @@
 // connection (the moment PostgreSQL delivered the commit's NOTIFY). A hint not delivered within
 // 10 s after the last write is lost. Votes are exact when every question's count equals its
 // vote rows and the net of the vote requests that succeeded.
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
-import { eventSessions, events, questions, registrations, sessionHosts, users } from '@/db/schema';
-import { openSession } from '@/lib/auth/sessions';
+import { eventSessions, questions, sessionHosts } from '@/db/schema';
 import { LIVE_CHANNEL, topics } from '@/lib/live/topics';
-import { spawnLogged, stopChild, type TChild } from '../tests/helpers/child-process';
-import { assertLocalDatabase } from '../tests/helpers/test-db';
+import { freshDatabase } from './lib/database';
+import { request } from './lib/http';
+import { intOption, sleep } from './lib/options';
+import { startRawServer } from './lib/raw-sse-server';
+import { refetcher } from './lib/refetch';
+import { benchPort, ensureBuild, stopChild } from './lib/server';
+import { startDemoFairServer } from './lib/demo-fair';
+import { benchPerson, createPeople, registerPeople } from './lib/people';
+import { mintSessionCookies, newAuthSecret } from './lib/sessions';
+import { hintTopic, openStreams } from './lib/sse';
+import { percentile as pct } from './lib/stats';
+import { runBench, teardown } from './lib/teardown';
 
-const HOST = '127.0.0.1';
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
-const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
-const SESSION_COOKIE = 'authjs.session-token';
 const QUESTIONS = 20;
+const DEADLINE_MS = 15 * 60_000;
 // As the room's Q&A tab (components/sessions/room/qa-tab.tsx): at most one refetch per second.
 const QA_REFRESH_MS = 1000;
-
-const flag = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const n = Number.parseInt(i >= 0 ? (process.argv[i + 1] ?? '') : '', 10);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, HOST, r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
-
-/** The bare reference: one LISTEN, a topic → streams map, nothing else (child process). */
-async function serveRaw(): Promise<void> {
-  const db = postgres(process.env.RAW_DATABASE_URL!, { max: 1, onnotice: () => {} });
-  const byTopic = new Map<string, Set<http.ServerResponse>>();
-  await db.listen(LIVE_CHANNEL, (payload) => {
-    const topic = /"topic":"([^"]+)"/.exec(payload)?.[1];
-    const frame = Buffer.from(`data: ${payload}\n\n`);
-    for (const res of (topic && byTopic.get(topic)) || []) res.write(frame);
-  });
-  const server = http.createServer((req, res) => {
-    const list = new URL(req.url ?? '/', 'http://x').searchParams.get('topics')?.split(',') ?? [];
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform' });
-    for (const t of list) (byTopic.get(t) ?? byTopic.set(t, new Set()).get(t)!).add(res);
-    res.on('close', () => list.forEach((t) => byTopic.get(t)?.delete(res)));
-    res.write('retry: 2000\nevent: ready\ndata: {}\n\n');
-  });
-  server.listen(Number(process.env.RAW_PORT), HOST, () => console.log('raw-ready'));
-  process.on('SIGTERM', () => {
-    server.closeAllConnections();
-    server.close();
-    void db.end({ timeout: 1 }).finally(() => process.exit(0));
-  });
-}
-
-async function waitUntil(what: string, s: TChild, ms: number, check: () => Promise<boolean>): Promise<void> {
-  for (const until = Date.now() + ms; Date.now() < until; await sleep(250)) {
-    if (s.child.exitCode !== null) throw new Error(`${s.name} exited:\n${s.log.join('').slice(-2000)}`);
-    if (await check().catch(() => false)) return;
-  }
-  throw new Error(`${s.name}: timed out waiting for ${what}:\n${s.log.join('').slice(-2000)}`);
-}
-
-/** A keep-alive HTTP request with a cookie; resolves to status and parsed JSON. */
-function request(agent: http.Agent, port: number, method: string, pathname: string, cookie: string, body?: unknown): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({ host: HOST, port, method, path: pathname, agent, headers: { Cookie: cookie, ...(data ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 type TWatchers = { arrivals: Map<string, number[]>[]; refetches: number; refetchErrors: number; close(): void };
 
@@ -109,11 +46,8 @@ type TWatchers = { arrivals: Map<string, number[]>[]; refetches: number; refetch
  * one more after it when hints came meanwhile.
  */
 async function connectWatchers(port: number, topicList: string[], cookies: string[], refetch?: (w: number, topic: string) => Promise<void>): Promise<TWatchers> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const arrivals = cookies.map(() => new Map<string, number[]>(topicList.map((t) => [t, []])));
-  const reqs: http.ClientRequest[] = [];
-  const stats = { refetches: 0, refetchErrors: 0 };
-  const busy = new Map<string, 'idle' | 'running' | 'dirty'>();
+  const fetches = refetcher('coalesce', (w, topic) => refetch!(w, topic));
   const lastQa = new Map<number, number>();
   const waitingQa = new Set<number>();
   const hinted = (w: number, topic: string) => {
@@ -127,63 +61,35 @@ async function connectWatchers(port: number, topicList: string[], cookies: strin
           setTimeout(() => {
             waitingQa.delete(w);
             lastQa.set(w, performance.now());
-            fetchOnce(w, topic);
+            fetches.hint(w, topic);
           }, wait);
         }
         return;
       }
       lastQa.set(w, performance.now());
     }
-    fetchOnce(w, topic);
+    fetches.hint(w, topic);
   };
-  const fetchOnce = (w: number, topic: string) => {
-    if (!refetch) return;
-    const key = `${w}|${topic}`;
-    const state = busy.get(key) ?? 'idle';
-    if (state !== 'idle') return void busy.set(key, 'dirty');
-    busy.set(key, 'running');
-    const run = (): Promise<void> =>
-      refetch(w, topic).then(
-        () => void stats.refetches++,
-        () => void stats.refetchErrors++,
-      ).then(() => {
-        if (busy.get(key) === 'dirty') {
-          busy.set(key, 'running');
-          return run();
-        }
-        busy.set(key, 'idle');
-      });
-    void run();
+  const pool = await openStreams(port, cookies.length, {
+    path: () => `/api/live?topics=${topicList.join(',')}`,
+    cookie: (w) => cookies[w]!,
+    onEvent: (w, e) => {
+      const topic = hintTopic(e.data);
+      if (!topic || !arrivals[w]!.has(topic)) return;
+      arrivals[w]!.get(topic)!.push(e.at);
+      hinted(w, topic);
+    },
+  });
+  return {
+    arrivals,
+    get refetches() {
+      return fetches.done;
+    },
+    get refetchErrors() {
+      return fetches.failed;
+    },
+    close: pool.close,
   };
-  const connectOne = (w: number) =>
-    new Promise<void>((resolve, reject) => {
-      const req = http.get({ host: HOST, port, agent, path: `/api/live?topics=${topicList.join(',')}`, headers: { Cookie: cookies[w]!, Accept: 'text/event-stream' } }, (res) => {
-        if (res.statusCode !== 200) return reject(new Error(`watcher ${w}: HTTP ${res.statusCode}`));
-        res.setEncoding('utf8');
-        let buf = '';
-        res.on('data', (chunk: string) => {
-          const now = performance.now();
-          buf += chunk;
-          for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
-            const frame = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            if (frame.includes('event: ready')) resolve();
-            const data = /^data: (.*)$/m.exec(frame)?.[1];
-            const topic = data ? (JSON.parse(data) as { topic?: string }).topic : undefined;
-            if (!topic || !arrivals[w]!.has(topic)) continue;
-            arrivals[w]!.get(topic)!.push(now);
-            hinted(w, topic);
-          }
-        });
-      });
-      req.on('error', reject);
-      reqs.push(req);
-    });
-  let next = 0;
-  await Promise.all(Array.from({ length: 64 }, async () => {
-    while (next < cookies.length) await connectOne(next++);
-  }));
-  return { arrivals, get refetches() { return stats.refetches; }, get refetchErrors() { return stats.refetchErrors; }, close: () => { reqs.forEach((r) => r.destroy()); agent.destroy(); } };
 }
 
 /** Per topic, the times the bench's own LISTEN saw each NOTIFY, in commit order. */
@@ -203,50 +109,27 @@ function latencies(w: TWatchers, sent: TSent): { all: number[]; lost: number } {
 }
 
 async function main(): Promise<void> {
-  const A = flag('watchers', 1000);
-  const seconds = flag('seconds', 60);
-  assertLocalDatabase(ADMIN_URL);
-  if (!existsSync(path.join(DIST_DIR, 'BUILD_ID'))) throw new Error(`no build in ${DIST_DIR}: run next build first`);
-  const dbName = `fg_bench_session_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  const children: TChild[] = [];
-  let handle: ReturnType<typeof openPostgres> | undefined;
-  let listener: postgres.Sql | undefined;
-  const cleanup = async () => {
-    await Promise.allSettled(children.map(stopChild));
-    await handle?.close().catch(() => {});
-    await listener?.end({ timeout: 1 }).catch(() => {});
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
-    await admin.end({ timeout: 2 }).catch(() => {});
-  };
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void cleanup().finally(() => process.exit(130)));
+  const A = intOption('watchers', 1000);
+  const seconds = intOption('seconds', 60);
+  ensureBuild(DIST_DIR);
+  const cleanup = teardown('bench:session', DEADLINE_MS);
+  const database = await freshDatabase('fg_bench_session');
+  cleanup.add(() => database.drop());
+  const dbUrl = database.url;
   try {
-    await admin.unsafe(`create database ${dbName}`);
-    handle = openPostgres(dbUrl, path.resolve('db/migrations'), 4);
+    const handle = openPostgres(dbUrl, path.resolve('db/migrations'), 4);
+    cleanup.add(() => handle.close());
     const db = handle.db;
-    const secret = randomBytes(33).toString('base64');
-    const port = await freePort();
-    const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: dbUrl, AUTH_SECRET: secret, AUTH_URL: `http://${HOST}:${port}`, SEED_DEMO: '1', PORT: String(port), NEXT_DIST_DIR: DIST_DIR };
-    const next = spawnLogged('next', [NEXT_BIN, 'start', '-p', String(port), '-H', HOST], env, port);
-    children.push(next);
-    let eventId = '';
-    await waitUntil('the seeded demo fair', next, 180_000, async () => {
-      const [fair] = await db.select({ id: events.id }).from(events).where(eq(events.slug, 'demo-fair'));
-      eventId = fair?.id ?? '';
-      return !!eventId;
-    });
+    const secret = newAuthSecret();
+    const { server: next, eventId } = await startDemoFairServer(db, { distDir: DIST_DIR, port: await benchPort(0), env: { DATABASE_URL: dbUrl, AUTH_SECRET: secret } });
+    const port = next.port;
+    cleanup.add(() => stopChild(next));
 
     // The audience: A people registered for the fair, each with a signed-in session.
     const ids = Array.from({ length: A }, (_, i) => `bench-watcher-${i}`);
-    for (let i = 0; i < A; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      await db.insert(users).values(chunk.map((id) => ({ id, name: id, email: `${id}@bench.test` })));
-      await db.insert(registrations).values(chunk.map((userId) => ({ eventId, userId, role: 'talent' as const })));
-    }
-    const cookies = await Promise.all(
-      ids.map(async (id) => `${SESSION_COOKIE}=${await encode({ token: { sub: id, name: id, email: `${id}@bench.test`, sid: await openSession(db, id), via: 'email' }, secret, salt: SESSION_COOKIE })}`),
-    );
+    await createPeople(db, ids);
+    await registerPeople(db, eventId, ids, 'talent');
+    const cookies = await mintSessionCookies(db, secret, ids.map(benchPerson));
     // A session running now, open to all, with questions to vote on.
     const [session] = await db
       .insert(eventSessions)
@@ -259,9 +142,10 @@ async function main(): Promise<void> {
 
     // Every NOTIFY of these topics as PostgreSQL delivers it (the reference time of each hint).
     const sent: TSent = new Map(topicList.map((t) => [t, []]));
-    listener = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    const listener = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    cleanup.add(() => listener.end({ timeout: 1 }));
     await listener.listen(LIVE_CHANNEL, (payload) => {
-      const topic = /"topic":"([^"]+)"/.exec(payload)?.[1];
+      const topic = hintTopic(payload);
       if (topic && sent.has(topic)) sent.get(topic)!.push({ at: performance.now(), payload });
     });
 
@@ -274,7 +158,8 @@ async function main(): Promise<void> {
       else if (topic === topicList[1]) await request(agent, port, 'GET', `/api/sessions/${sessionId}/questions`, cookie);
       else {
         const r = await request(agent, port, 'GET', `/api/threads/session/${sessionId}/messages${cursor[w] ? `?after=${cursor[w]}` : ''}`, cookie);
-        if (typeof r.json?.cursor === 'number') cursor[w] = Math.max(cursor[w]!, r.json.cursor);
+        const next = r.json<{ cursor?: unknown } | null>()?.cursor;
+        if (typeof next === 'number') cursor[w] = Math.max(cursor[w]!, next);
       }
     };
     const watchers = await connectWatchers(port, topicList, cookies, refetch);
@@ -329,16 +214,14 @@ async function main(): Promise<void> {
     await stopChild(next);
 
     // The bare server: the same watchers and the same hints, replayed with their timing.
-    const rawPort = await freePort();
-    const raw = spawnLogged('raw', [...process.execArgv, fileURLToPath(import.meta.url), '--raw-server'], { ...process.env, RAW_DATABASE_URL: dbUrl, RAW_PORT: String(rawPort) }, rawPort);
-    children.push(raw);
-    await waitUntil('the bare server', raw, 30_000, async () => raw.log.join('').includes('raw-ready'));
-    const bare = await connectWatchers(rawPort, topicList, cookies);
+    const raw = await startRawServer(dbUrl, await benchPort(1));
+    cleanup.add(() => stopChild(raw));
+    const bare = await connectWatchers(raw.port, topicList, cookies);
     console.log(`bare: ${A} watchers ready`);
     const replay: TSent = new Map(topicList.map((t) => [t, []]));
     const replayListener = postgres(dbUrl, { max: 1, onnotice: () => {} });
     await replayListener.listen(LIVE_CHANNEL, (payload) => {
-      const topic = /"topic":"([^"]+)"/.exec(payload)?.[1];
+      const topic = hintTopic(payload);
       if (topic && replay.has(topic)) replay.get(topic)!.push({ at: performance.now(), payload });
     });
     const pubConn = postgres(dbUrl, { max: 1, onnotice: () => {} });
@@ -361,18 +244,8 @@ async function main(): Promise<void> {
         `ratio ${(pct(app.all, 99) / pct(ref.all, 99)).toFixed(2)} of bare p99, votes exact ${exact ? 'yes' : 'no'}`,
     );
   } finally {
-    await cleanup();
+    await cleanup.run();
   }
 }
 
-if (process.argv.includes('--raw-server')) {
-  await serveRaw();
-} else {
-  await main().then(
-    () => process.exit(0),
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+await runBench(main);
