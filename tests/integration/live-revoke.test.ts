@@ -3,37 +3,17 @@
 // made it confidential and the participant keep theirs. Runs on PGlite and PostgreSQL.
 import { setConfidential } from '@/lib/desks/assign-conversation';
 import { enterDesk } from '@/lib/desks/enter-desk';
-import { followTopics } from '@/lib/live/follow';
 import { recheckCount } from '@/lib/live/hub';
 import { publishHint, publishHints } from '@/lib/live/publish';
 import { topics, type TTopic } from '@/lib/live/topics';
 import { actor, demoFair } from '../helpers/chat-fixtures';
 import { crowd, openDesk } from '../helpers/desk-fixtures';
+import { openStream, until } from '../helpers/live-streams';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-const decoder = new TextDecoder();
 let t: TestDatabase;
 let fair: Awaited<ReturnType<typeof demoFair>>;
-
-type Stream = { frames: string[]; revoked: TTopic[]; off: () => void };
-
-async function open(userId: string, topicList: TTopic[]): Promise<Stream> {
-  const s: Stream = { frames: [], revoked: [], off: () => {} };
-  // What pages/api/live.ts does on a revoked topic: it closes the stream.
-  s.off = await followTopics(t.db, actor(userId), topicList, (f) => s.frames.push(decoder.decode(f)), (topic) => {
-    s.revoked.push(topic);
-    s.off();
-  });
-  return s;
-}
-
-async function until(check: () => boolean, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const open = (userId: string, topicList: TTopic[]) => openStream(t.db, userId, topicList);
 
 beforeAll(async () => {
   t = await createTestDatabase();
