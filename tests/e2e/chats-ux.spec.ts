@@ -163,7 +163,7 @@ test('no free slot: no request button; approving anyway keeps the warning in vie
   await signInAs(page, 'Paul Yilmaz');
   await trackLiveConnections(page);
   await page.goto(CHATS_URL);
-  await waitForLiveTopic(page, 'event:');
+  await waitForLiveTopic(page, 'open-recruiters:');
   const before = await creditsLeft(page);
   const entry = openRecruiter(page, 'Daniel Keller');
   await page.getByRole('button', { name: 'Request 1-1 chat with Daniel Keller', exact: true }).click();
