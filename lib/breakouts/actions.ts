@@ -19,7 +19,7 @@ export async function breakoutAction(db: Db, actor: TActor | null, sessionId: un
   const s = await breakoutStanding(db, actor, sessionId);
   switch (data.action) {
     case 'create':
-      return createRound(db, s, data);
+      return createRound(db, s, data, now);
     case 'assign': {
       await assignPerson(db, s, data, now);
       return {};

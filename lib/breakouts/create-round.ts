@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { publishHint } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { inTx } from '@/lib/tx/in-tx';
-import { requireManager, type TBreakoutStanding } from './permissions';
+import { requireManager, requireSessionOn, type TBreakoutStanding } from './permissions';
 import { assignablePeople } from './queries';
 import type { ZCreateRound } from './schemas';
 import { evenSplit } from './split';
@@ -16,9 +16,9 @@ import type { z } from 'zod';
  * While another round of the session is not closed, the database refuses the new one
  * (breakout_rounds_one_live_unique), so two hosts creating rooms at once leave one round.
  */
-export async function createRound(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZCreateRound>): Promise<{ roundId: string; roomIds: string[]; assigned: number }> {
+export async function createRound(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZCreateRound>, now = new Date()): Promise<{ roundId: string; roomIds: string[]; assigned: number }> {
   requireManager(s);
-  if (s.session.cancelledAt) throw new AppError('not_allowed_now', 'This session was cancelled.');
+  requireSessionOn(s.session, now);
   const max = s.session.breakoutRoomLimit;
   if (data.roomCount > max) {
     const message = `This session allows at most ${max} breakout room${max === 1 ? '' : 's'}.`;

@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { isModerator, mayEnter, requireSessionRole, sessionRoleOf, type TSession, type TSessionRole } from '@/lib/sessions/permissions';
 import { parseInput } from '@/lib/validation';
+import { roomState } from '@/lib/sessions/room-window';
 import { ZSessionId } from '@/lib/sessions/schemas';
 
 export type TBreakoutStanding = { session: TSession; role: TSessionRole; canManage: boolean; userId: string };
@@ -22,6 +23,12 @@ export async function breakoutStanding(db: DbOrTx, actor: TActor | null, session
 
 export function requireManager(s: TBreakoutStanding): void {
   if (!s.canManage) throw new AppError('forbidden', 'Only the hosts of this session run its breakout rooms.');
+}
+
+/** Breakout rooms are made and opened only for a session that still takes place. */
+export function requireSessionOn(session: TSession, now: Date): void {
+  if (session.cancelledAt) throw new AppError('not_allowed_now', 'This session was cancelled.');
+  if (roomState(session, now) === 'over') throw new AppError('not_allowed_now', 'This session has ended; its breakout rooms cannot open any more.');
 }
 
 /** Whether someone is in the session as a participant (not a host): who a host may put in a room. */

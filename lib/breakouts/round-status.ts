@@ -7,7 +7,7 @@ import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { inTx, type TWork } from '@/lib/tx/in-tx';
 import { closeAtEndLater, closeRoomsLater } from './effects';
-import { requireManager, type TBreakoutStanding } from './permissions';
+import { requireManager, requireSessionOn, type TBreakoutStanding } from './permissions';
 import { leftAtNow, lockRound, requireNotClosed, roomsOf, type TRound } from './queries';
 import type { ZCloseRound, ZExtendRound, ZOpenRound } from './schemas';
 
@@ -19,7 +19,7 @@ const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes 
  */
 export async function openRound(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZOpenRound>, now = new Date()): Promise<{ endsAt: string }> {
   requireManager(s);
-  if (s.session.cancelledAt) throw new AppError('not_allowed_now', 'This session was cancelled.');
+  requireSessionOn(s.session, now);
   return inTx(db, async (tx, work) => {
     const round = await lockRound(tx, s.session.id, data.roundId);
     requireNotClosed(round);

@@ -160,6 +160,11 @@ test('open, extend, close: the timer job is written with the open and each exten
   expect(await codeOf(act(id, HOST, { action: 'extend', roundId, minutes: 5 }))).toBe('not_allowed_now');
   expect(await codeOf(act(id, HOST, { action: 'close', roundId }))).toBe('not_allowed_now');
   // The database keeps the state machine even for a write that skips the use-cases.
+  // A session that has ended opens no more rooms.
+  const over = await newSession();
+  const again = await act(over, HOST, { action: 'create', roomCount: 1, assignment: 'choose' });
+  await t.db.update(eventSessions).set({ startsAt: new Date(Date.now() - 2 * 3600_000), endsAt: new Date(Date.now() - 3600_000) }).where(eq(eventSessions.id, over));
+  expect((await failure(act(over, HOST, { action: 'open', roundId: again.roundId, minutes: 5 }))).message).toMatch(/has ended/);
   const bypass = await t.db.update(breakoutRounds).set({ status: 'open' }).where(eq(breakoutRounds.id, roundId)).then(() => 'ok', (e: unknown) => appErrorOf(e)?.code);
   expect(bypass).toBe('not_allowed_now');
 });
