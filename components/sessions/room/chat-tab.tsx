@@ -8,9 +8,12 @@ import { api } from './api';
 import { StageButton } from './stage-controls';
 import s from './room.module.css';
 
-/** The session's chat: everyone in the room, kept in PostgreSQL (its thread), live; hosts hide messages. */
-export function ChatTab({ sessionId, myId }: { sessionId: string; myId: string }) {
-  const { list, send } = useThread('session', sessionId);
+/**
+ * A room's chat, kept in PostgreSQL (its thread), live; hosts hide messages. The session's own
+ * thread in the main room; a breakout room's thread (kind `breakout`) while in that room.
+ */
+export function ChatTab({ kind = 'session', ownerId, myId, intro }: { kind?: 'session' | 'breakout'; ownerId: string; myId: string; intro?: string }) {
+  const { list, send } = useThread(kind, ownerId);
   const qc = useQueryClient();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,11 +36,12 @@ export function ChatTab({ sessionId, myId }: { sessionId: string; myId: string }
     } catch (e) {
       setError((e as Error).message);
     }
-    await qc.invalidateQueries({ queryKey: [topics.thread('session', sessionId)] });
+    await qc.invalidateQueries({ queryKey: [topics.thread(kind, ownerId)] });
   };
   return (
     <div className="stack" style={{ gap: 10 }}>
       <StageButton compact />
+      {intro ? <p className="small muted" style={{ margin: 0 }}>{intro}</p> : null}
       {list.isPending ? <p className="muted small">Loading messages…</p> : null}
       {list.isError ? <p className="small" role="alert">{list.error.message}</p> : null}
       {page && page.items.length === 0 ? <p className="muted small">No messages yet. Say hello to the room.</p> : null}
@@ -55,9 +59,9 @@ export function ChatTab({ sessionId, myId }: { sessionId: string; myId: string }
       </ol>
       {page?.canPost !== false ? (
         <form onSubmit={onSubmit} className="stack" style={{ gap: 6 }} aria-label="Write to the room">
-          <label className="small" htmlFor={`chat-${sessionId}`}>Message</label>
+          <label className="small" htmlFor={`chat-${ownerId}`}>Message</label>
           <textarea
-            id={`chat-${sessionId}`}
+            id={`chat-${ownerId}`}
             value={draft}
             maxLength={2000}
             rows={2}

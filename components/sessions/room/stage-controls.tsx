@@ -1,7 +1,7 @@
 'use client';
 import { PreJoin, RoomContext } from '@livekit/components-react';
 import { Button } from '@/components/ui/button';
-import { useStageFlow } from './stage-flow';
+import { useStageFlow, useStageFlowIfAny } from './stage-flow';
 import s from './room.module.css';
 
 /**
@@ -9,8 +9,8 @@ import s from './room.module.css';
  * request, withdraw while pending, the countdown with Cancel, or Deactivate on stage.
  */
 export function StageButton({ compact = false }: { compact?: boolean }) {
-  const flow = useStageFlow();
-  if (flow.canModerate) return null;
+  const flow = useStageFlowIfAny();
+  if (!flow || flow.canModerate) return null;
   switch (flow.phase) {
     case 'idle':
       return <Button onClick={flow.openPreview} disabled={flow.busy}>Request to join with Mic &amp; Camera</Button>;

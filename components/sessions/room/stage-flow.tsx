@@ -29,6 +29,11 @@ export function useStageFlow(): TStageFlow {
   return flow;
 }
 
+/** The stage flow where there is one (the main room), null in a breakout room (no stage there). */
+export function useStageFlowIfAny(): TStageFlow | null {
+  return useContext(StageFlowContext);
+}
+
 /**
  * The audience member's way onto the stage: preview → request → (host accepts) → 5-second
  * countdown with Cancel → on screen → Deactivate. The server's answer (stage state in

@@ -1,0 +1,84 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLiveTopics } from '@/components/live/live-provider';
+import { api } from '../api';
+import { remainingMs } from './countdown';
+
+// The caller's view of the session's breakout rooms (docs/breakouts.md, GET /api/sessions/:id/breakouts).
+export type TBreakoutPerson = { id: string; name: string };
+export type TBreakoutRoom = { id: string; name: string; position: number; memberCount: number; members: TBreakoutPerson[]; present: TBreakoutPerson[] };
+export type TBreakoutAssignment = 'auto_present' | 'auto_registered' | 'manual' | 'choose';
+export type TBreakoutRound = {
+  id: string;
+  status: 'draft' | 'open';
+  assignment: TBreakoutAssignment;
+  openedAt: string | null;
+  endsAt: string | null;
+  myRoomId: string | null;
+  rooms: TBreakoutRoom[];
+  unassigned: TBreakoutPerson[];
+  broadcasts: { id: string; body: string; at: string; by: string }[];
+  calls: { id: string; roomId: string; roomName: string; by: TBreakoutPerson; at: string }[];
+};
+export type TBreakoutView = {
+  canManage: boolean;
+  maxRooms: number;
+  serverNow: string;
+  round: TBreakoutRound | null;
+  /** Server clock minus this browser's clock when the view arrived (ms): countdowns add it to Date.now(). */
+  skewMs: number;
+};
+
+export type TBreakoutAction =
+  | { action: 'create'; roomCount: number; names?: string[]; assignment: TBreakoutAssignment }
+  | { action: 'assign'; roundId: string; userId: string; roomId: string | null }
+  | { action: 'open'; roundId: string; minutes: number }
+  | { action: 'extend'; roundId: string; minutes: number }
+  | { action: 'close'; roundId: string }
+  | { action: 'broadcast'; roundId: string; body: string }
+  | { action: 'choose'; roundId: string; roomId: string }
+  | { action: 'call_host'; roundId: string }
+  | { action: 'answer_call'; callId: string };
+
+export const breakoutsTopic = (sessionId: string) => `breakouts:${sessionId}`;
+export const viewKey = (sessionId: string) => [breakoutsTopic(sessionId), 'view'];
+
+/** Fetches the view and notes how far the server's clock is from this browser's. */
+export async function fetchBreakoutView(sessionId: string): Promise<TBreakoutView> {
+  const sent = Date.now();
+  const body = await api<Omit<TBreakoutView, 'skewMs'> & { ok: true }>(`/api/sessions/${sessionId}/breakouts`);
+  // The server read its clock somewhere between sending and receiving: take the middle.
+  const skewMs = Date.parse(body.serverNow) - (sent + Date.now()) / 2;
+  return { canManage: body.canManage, maxRooms: body.maxRooms, serverNow: body.serverNow, round: body.round, skewMs: Number.isFinite(skewMs) ? skewMs : 0 };
+}
+
+/** The breakout view, refetched on every hint of `breakouts:<sessionId>`. */
+export function useBreakouts(sessionId: string) {
+  useLiveTopics([breakoutsTopic(sessionId)]);
+  return useQuery({
+    queryKey: viewKey(sessionId),
+    queryFn: () => fetchBreakoutView(sessionId),
+    staleTime: 5_000,
+    // Past its end a round is closed by a job on the server: until the view says so, ask again
+    // every few seconds (the hint comes too; this covers a lost one).
+    refetchInterval: (q) => {
+      const round = q.state.data?.round;
+      return round?.status === 'open' && round.endsAt && remainingMs(round.endsAt, q.state.data!.skewMs) === 0 ? 3_000 : false;
+    },
+  });
+}
+
+/** Reads the view again now (after an action, or when the countdown ran out). */
+export function useRefreshBreakouts(sessionId: string) {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: viewKey(sessionId) });
+}
+
+/** One POST to the breakouts route; the view is read again whatever the answer. */
+export function useBreakoutAction<T = { ok: true }>(sessionId: string) {
+  const refresh = useRefreshBreakouts(sessionId);
+  return useMutation({
+    mutationFn: (body: TBreakoutAction) => api<T>(`/api/sessions/${sessionId}/breakouts`, { method: 'POST', body }),
+    onSettled: () => refresh(),
+  });
+}
