@@ -267,7 +267,7 @@ function BroadcastForm({ roundId, run, busy }: { roundId: string; run: TRun; bus
   const [body, setBody] = useState('');
   const [sent, setSent] = useState(false);
   return (
-    <form className={s.section} aria-label="Message to all rooms" onSubmit={async (e) => {
+    <form className={s.section} aria-label="Broadcast to all rooms" onSubmit={async (e) => {
       e.preventDefault();
       if (!body.trim()) return;
       if (await run({ action: 'broadcast', roundId, body: body.trim() })) {
