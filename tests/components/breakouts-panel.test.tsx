@@ -122,7 +122,7 @@ describe('the hosts’ Breakouts panel', () => {
     expect(screen.getByLabelText('Message to all rooms')).toHaveValue('');
     expect(screen.getByText(/every room sees it/)).toBeInTheDocument();
 
-    run.mockClear();
+    (run as jest.Mock).mockClear();
     fireEvent.click(screen.getByRole('button', { name: 'Close all rooms now' }));
     expect(run).not.toHaveBeenCalled();
     const confirm = screen.getByRole('alertdialog', { name: 'Close all rooms now' });
