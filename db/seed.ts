@@ -128,9 +128,10 @@ function wallTime(date: string, time: string): Date {
 }
 
 /**
- * The demo programme: a welcome session running whenever the demo starts (so the room can be
- * tried at once), and tomorrow a company presentation with limited seats, a workshop open to
- * all and a small coffee chat.
+ * The demo programme: a welcome session and small-group "career circles" (where hosts try
+ * breakout rooms) running whenever the demo starts (so the rooms can be tried at once), and
+ * tomorrow a company presentation with limited seats, a workshop open to all and a small
+ * coffee chat.
  */
 async function seedSessions(tx: Parameters<Parameters<Db['transaction']>[0]>[0], eventId: string, now: Date, tomorrow: string) {
   const [northwind, bluefin] = await tx.select({ id: companies.id, slug: companies.slug }).from(companies).where(sql`${companies.slug} in ('northwind-analytics', 'bluefin-robotics')`).orderBy(sql`${companies.slug} = 'bluefin-robotics'`);
@@ -138,6 +139,8 @@ async function seedSessions(tx: Parameters<Parameters<Db['transaction']>[0]>[0],
   const at = (time: string) => wallTime(tomorrow, time);
   const rows = [
     { kind: 'presentation' as const, title: 'Welcome: how this fair works', description: 'A short tour of the fair: 1-1 chats, sessions and the help desk. Ask anything in the Q&A.', companyId: null, startsAt: hour, endsAt: new Date(hour.getTime() + 2 * 3_600_000), capacity: null, signUpRequired: false, hosts: ['demo-organizer', 'demo-moderator'] },
+    // Running now too, with hosts who can open breakout rooms: small groups, a timer, "call the host".
+    { kind: 'workshop' as const, title: 'Career circles: talk in small groups', description: 'We split into small breakout rooms of a few people each to swap job-search stories, then come back together. In your room: camera, microphone and a chat of its own; "Call the host" brings a host in.', companyId: null, startsAt: hour, endsAt: new Date(hour.getTime() + 2 * 3_600_000), capacity: null, signUpRequired: false, breakoutRoomLimit: 6, hosts: ['demo-moderator', 'demo-organizer'] },
     { kind: 'presentation' as const, title: 'Life at Northwind: data careers', description: 'Our teams, our stack, and how we hire data engineers and analysts.', companyId: northwind!.id, startsAt: at('10:00'), endsAt: at('11:00'), capacity: 30, signUpRequired: true, hosts: ['demo-recruiter-1-1', 'demo-recruiter-1-2'] },
     { kind: 'workshop' as const, title: 'CV clinic', description: 'Bring your CV: what recruiters read first, and what they skip.', companyId: null, startsAt: at('13:00'), endsAt: at('14:30'), capacity: null, signUpRequired: false, hosts: ['demo-moderator'] },
     { kind: 'coffee_chat' as const, title: 'Coffee with Bluefin engineers', description: 'Six seats, no slides: ask the people who build the robots.', companyId: bluefin!.id, startsAt: at('15:00'), endsAt: at('15:30'), capacity: 6, signUpRequired: true, hosts: ['demo-recruiter-2-1'] },

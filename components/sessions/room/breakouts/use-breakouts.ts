@@ -52,10 +52,13 @@ export async function fetchBreakoutView(sessionId: string): Promise<TBreakoutVie
   return { canManage: body.canManage, maxRooms: body.maxRooms, serverNow: body.serverNow, round: body.round, skewMs: Number.isFinite(skewMs) ? skewMs : 0 };
 }
 
-/** The breakout view, refetched on every hint of `breakouts:<sessionId>`. */
+/**
+ * The breakout view, refetched on every hint of `breakouts:<sessionId>`. The topic is followed
+ * once the view has been read: a refused view (no access, no such session) must not take the
+ * room's whole live stream down with a topic /api/live refuses.
+ */
 export function useBreakouts(sessionId: string) {
-  useLiveTopics([breakoutsTopic(sessionId)]);
-  return useQuery({
+  const q = useQuery({
     queryKey: viewKey(sessionId),
     queryFn: () => fetchBreakoutView(sessionId),
     staleTime: 5_000,
@@ -66,6 +69,8 @@ export function useBreakouts(sessionId: string) {
       return round?.status === 'open' && round.endsAt && remainingMs(round.endsAt, q.state.data!.skewMs) === 0 ? 3_000 : false;
     },
   });
+  useLiveTopics(q.data ? [breakoutsTopic(sessionId)] : []);
+  return q;
 }
 
 /** Reads the view again now (after an action, or when the countdown ran out). */
