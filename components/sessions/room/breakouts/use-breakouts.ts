@@ -1,46 +1,26 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { useLiveTopics } from '@/components/live/live-provider';
+import type { ZBreakoutAction } from '@/lib/breakouts/schemas';
+import type { TBreakoutView as TServerView } from '@/lib/breakouts/view';
+import { topics } from '@/lib/live/topics';
 import { api } from '../api';
 import { remainingMs } from './countdown';
 
 // The caller's view of the session's breakout rooms (docs/breakouts.md, GET /api/sessions/:id/breakouts).
-export type TBreakoutPerson = { id: string; name: string };
-export type TBreakoutRoom = { id: string; name: string; position: number; memberCount: number; members: TBreakoutPerson[]; present: TBreakoutPerson[] };
-export type TBreakoutAssignment = 'auto_present' | 'auto_registered' | 'manual' | 'choose';
-export type TBreakoutRound = {
-  id: string;
-  status: 'draft' | 'open';
-  assignment: TBreakoutAssignment;
-  openedAt: string | null;
-  endsAt: string | null;
-  myRoomId: string | null;
-  rooms: TBreakoutRoom[];
-  unassigned: TBreakoutPerson[];
-  broadcasts: { id: string; body: string; at: string; by: string }[];
-  calls: { id: string; roomId: string; roomName: string; by: TBreakoutPerson; at: string }[];
-};
-export type TBreakoutView = {
-  canManage: boolean;
-  maxRooms: number;
-  serverNow: string;
-  round: TBreakoutRound | null;
+export type TBreakoutRound = NonNullable<TServerView['round']>;
+export type TBreakoutRoom = TBreakoutRound['rooms'][number];
+export type TBreakoutPerson = TBreakoutRoom['members'][number];
+export type TBreakoutAssignment = TBreakoutRound['assignment'];
+export type TBreakoutView = TServerView & {
   /** Server clock minus this browser's clock when the view arrived (ms): countdowns add it to Date.now(). */
   skewMs: number;
 };
+/** The body of one POST (its input shape: the server fills in default names). */
+export type TBreakoutAction = z.input<typeof ZBreakoutAction>;
 
-export type TBreakoutAction =
-  | { action: 'create'; roomCount: number; names?: string[]; assignment: TBreakoutAssignment }
-  | { action: 'assign'; roundId: string; userId: string; roomId: string | null }
-  | { action: 'open'; roundId: string; minutes: number }
-  | { action: 'extend'; roundId: string; minutes: number }
-  | { action: 'close'; roundId: string }
-  | { action: 'broadcast'; roundId: string; body: string }
-  | { action: 'choose'; roundId: string; roomId: string }
-  | { action: 'call_host'; roundId: string }
-  | { action: 'answer_call'; callId: string };
-
-export const breakoutsTopic = (sessionId: string) => `breakouts:${sessionId}`;
+export const breakoutsTopic = (sessionId: string) => topics.breakouts(sessionId);
 export const viewKey = (sessionId: string) => [breakoutsTopic(sessionId), 'view'];
 
 /** Fetches the view and notes how far the server's clock is from this browser's. */
