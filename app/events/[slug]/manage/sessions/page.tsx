@@ -66,7 +66,7 @@ export default async function ManageSessionsPage({ params, searchParams }: { par
                 }
                 actions={
                   <>
-                    <details>
+                    <details className={s.editDetails}>
                       <summary>Edit</summary>
                       <SessionForm initial={values} days={days} companies={companies} candidates={data.candidates} label={`Edit ${card.session.title}`} action={updateSessionAction.bind(null, card.session.id)} />
                     </details>
