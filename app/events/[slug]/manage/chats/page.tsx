@@ -51,6 +51,11 @@ export default async function ManageChatsPage({ params, searchParams }: Props) {
         <EmptyState title="No no-shows">
           <p>Everyone came to their completed video chats so far.</p>
         </EmptyState>
+      ) : hasAny ? (
+        // The counts above are not zero (only cancelled chats so far): "no chats yet" would contradict them.
+        <EmptyState title="No confirmed or completed chats">
+          <p>Cancelled chats are counted above but not listed. Confirmed and completed chats appear here, with who joined each call and for how long.</p>
+        </EmptyState>
       ) : (
         <EmptyState title="No 1-1 chats yet">
           <p>Confirmed and completed chats appear here, with who joined each call and for how long.</p>
