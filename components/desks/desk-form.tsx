@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { formatDay } from '@/lib/time/format';
 import { Alert, Card } from '@/components/ui/card';
 import { FormError, SelectField, TextArea, TextField } from '@/components/ui/field';
 import { useSubmit } from '@/components/ui/use-submit';
@@ -72,7 +73,7 @@ export function DeskForm({
           <SelectField label="Day" name="date" error={fieldError('date')}>
             {dates.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {formatDay(d)}
               </option>
             ))}
           </SelectField>

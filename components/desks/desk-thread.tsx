@@ -117,7 +117,7 @@ export function DeskThread({
         {typing ? `${otherName} is typing…` : ''}
       </p>
       {canWrite ? (
-        <form onSubmit={onSubmit} className="stack" style={{ gap: 6 }}>
+        <form onSubmit={onSubmit} className={`stack ${s.compose}`} style={{ gap: 6 }}>
           <label htmlFor={`desk-msg-${conversationId}`} className="visually-hidden">
             Message
           </label>
