@@ -35,3 +35,12 @@ test('sign-in, profile, company, manage and outbox pages fit a 375 px phone', as
   await expectNoOverflow(page, new URL(page.url()).pathname, () => expect(page.getByRole('heading', { name: 'Northwind Analytics' })).toBeVisible());
   await expectNoOverflow(page, '/outbox', () => expect(page.getByRole('heading', { name: 'Outbox' })).toBeVisible());
 });
+
+test('on a phone the lobby puts "Your place" (sign in to register) above the programme', async ({ page }) => {
+  await page.goto(`/events/${DEMO_FAIR.slug}`);
+  const place = await page.getByRole('heading', { name: 'Your place' }).boundingBox();
+  const sessions = await page.getByRole('heading', { name: 'Sessions', exact: true }).boundingBox();
+  expect(place!.y).toBeLessThan(sessions!.y);
+  // The tab names the fair (it read just "Fairground").
+  await expect(page).toHaveTitle(`${DEMO_FAIR.name} · Fairground`);
+});

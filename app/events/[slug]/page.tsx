@@ -38,7 +38,7 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
   const sessionActions = { signUp: signUpAction, cancel: cancelSignUpAction };
   const canRegister = event.status === 'published' || event.status === 'live';
   return (
-    <div className={s.twoCol}>
+    <div className={`${s.twoCol} ${s.asideFirst}`}>
       <div className="stack">
         <Card>
           <h2>About this event</h2>
