@@ -11,7 +11,7 @@ import { noticeHint, notifyMany } from '@/lib/notifications/notify';
 import { formatInstant } from '@/lib/time/format';
 import { chatMode } from './chat-mode';
 import { chatMailHtml, chatMailText, chatPath } from './chat-mail';
-import { buildIcs } from './ics';
+import { chatIcs } from './chat-ics';
 import { refundsTalentOnCancel } from './chat-rules';
 import { pipelined } from './pipeline';
 
@@ -133,23 +133,7 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
 
   const withCalendar = news === 'confirmed' || news === 'rescheduled' || news === 'cancelled';
   const method = news === 'cancelled' ? 'CANCEL' : 'REQUEST';
-  const ics =
-    withCalendar && c.startsAt && c.endsAt
-      ? buildIcs({
-          uid: `chat-${c.id}@fairground`,
-          sequence: c.icsSequence,
-          method,
-          startsAt: c.startsAt,
-          endsAt: c.endsAt,
-          timeZone: e.timeZone,
-          summary: `1-1 chat: ${talent.name} & ${recruiter.name} (${e.name})`,
-          description: `Join from ${link}`,
-          url: link,
-          location: location ?? (facts.place?.mode === 'virtual' ? `Video call: ${link}` : null),
-          organizerEmail: recruiter.email ?? 'no-reply@fairground.local',
-          attendees: [talent.email, recruiter.email].filter((x): x is string => !!x),
-        })
-      : undefined;
+  const ics = withCalendar ? chatIcs(facts, method) : undefined;
   // Ids are chosen here so the notification hints are known before the insert returns.
   const notices = told.filter((t) => !t.mailOnly).map((t) => ({ id: randomUUID(), userId: t.to.id, eventId: e.id, kind: `chat.${news}`, title: t.title, body: t.body, href: hrefFor(t.to) }));
   const company = facts.company?.name ?? null;

@@ -107,6 +107,7 @@ export default async function MySchedulePage({ params }: { params: Promise<{ slu
                       <ChatJoin slug={slug} chat={x.chat} mode={x.mode} event={event} />
                       {x.mode === 'in_person' ? <span className="small muted">In person at the event.</span> : null}
                       <Link className="small" href={isTalent ? `/events/${slug}/chats` : `/events/${slug}/chats/manage`}>Details</Link>
+                      <a className="small" href={`/api/chats/${x.chat.id}/ics`} download>Add to calendar (.ics)</a>
                     </div>
                   </li>
                 );
