@@ -8,7 +8,6 @@
 //
 // The reference server (bench/lib/raw-sse-server.ts) is a child process, so it never shares an
 // event loop with the clients — just like the Next server.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +19,7 @@ import { topics, type TTopic } from '@/lib/live/topics';
 import { freshDatabase } from './lib/database';
 import { startRawServer } from './lib/raw-sse-server';
 import { startDemoFairServer } from './lib/demo-fair';
-import { benchPort, ensureBuild, stopChild, type TChild } from './lib/server';
+import { benchPort, checkFileLimit, ensureBuild, stopChild, type TChild } from './lib/server';
 import { mintSessionCookies, newAuthSecret } from './lib/sessions';
 import { openStreams } from './lib/sse';
 import { intOption, sleep } from './lib/options';
@@ -205,16 +204,6 @@ function formatResult(label: string, r: Result, clients: number, hints: number):
 // ---------------------------------------------------------------------------------------------
 // Main
 
-function checkFileLimit(clients: number): void {
-  const out = spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim();
-  const limit = out === 'unlimited' ? Infinity : Number(out);
-  // The bench process holds one socket per client (both phases never overlap) plus a few.
-  if (Number.isFinite(limit) && limit < clients + 256) {
-    throw new Error(`open-file limit ${limit} is too low for ${clients} clients; raise it (ulimit -n ${clients * 2 + 512})`);
-  }
-  console.log(`open-file limit: ${out}`);
-}
-
 /** One session cookie per client, spread over the talents registered to the fair. */
 async function mintCookies(pub: Publisher, eventId: string, secret: string, count: number): Promise<string[]> {
   const talents = await pub.db
@@ -230,7 +219,8 @@ async function mintCookies(pub: Publisher, eventId: string, secret: string, coun
 
 async function main(): Promise<void> {
   const opts = readOptions();
-  checkFileLimit(opts.clients);
+  // The bench process holds one socket per client (both phases never overlap) plus a few.
+  checkFileLimit(opts.clients + 256);
   ensureBuild(DIST_DIR);
 
   const cleanup = teardown('bench:live', DEADLINE_MS);

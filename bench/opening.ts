@@ -6,7 +6,8 @@
 //
 //   npm run bench:opening -- --watchers 1000 --talents 200
 //   options: --recruiters 24 --credits 5 --seconds 60 (longest storm) --settle 30 (longest wait
-//            for the watchers to catch up after it)
+//            for the watchers to catch up after it); --refetch coalesce|serial|latest: a what-if,
+//            as if the browser issued every refetch that way (see bench/lib/refetch.ts)
 //   env: DATABASE_URL (admin URL of a local PostgreSQL), NEXT_DIST_DIR (default .next-bench;
 //        built when missing, rebuilt with --build), BENCH_PORT (serve on it instead of any port)
 //
@@ -27,10 +28,10 @@ import { LIVE_CHANNEL } from '@/lib/live/topics';
 import { bookingStorm, checkBookingInvariants, createChatFair, stormLine, type TFair } from './lib/chat-fair';
 import { freshDatabase } from './lib/database';
 import { callAction, request } from './lib/http';
-import { intOption, sleep } from './lib/options';
+import { intOption, sleep, textOption } from './lib/options';
 import { benchPerson, createPeople } from './lib/people';
 import { refetcher, type TRefetchKind } from './lib/refetch';
-import { actionId, benchPort, ensureBuild, HOST, startNext, stopChild } from './lib/server';
+import { actionId, benchPort, checkFileLimit, ensureBuild, HOST, startNext, stopChild } from './lib/server';
 import { mintSessionCookies, newAuthSecret } from './lib/sessions';
 import { openStreams } from './lib/sse';
 import { loadAverage, percentile } from './lib/stats';
@@ -53,44 +54,71 @@ type TPageModel = {
   topics(talentId: string): string[];
   /** The page's queries (what its first load shows). */
   queries: string[];
-  /** The queries a hint on `topic` invalidates (on `ready`, each followed topic's). */
-  invalidates(topic: string, ids: Record<string, unknown> | undefined): string[];
+  /** A hint on a followed topic — or, with `resync`, a (re)connect: the queries it invalidates. */
+  hinted(w: number, topic: string, ids: Record<string, unknown> | undefined, resync: boolean): string[];
   /** How the browser issues a query's refetches (lib/refetch). */
   kind(query: string): TRefetchKind;
-  /** One query's request as the watcher; null when it shows no slots. */
-  fetch(cookie: string, query: string, signal: AbortSignal): Promise<TFetched | null>;
+  /** One query's request as watcher `w`; null when it shows no slots. */
+  fetch(w: number, cookie: string, query: string, signal: AbortSignal): Promise<TFetched | null>;
 };
 
-const SLOT_OPTION = /\\?"id\\?":\\?"([0-9a-f-]{36})\\?",\\?"label\\?"/g;
+type TOpenRecruitersAnswer = { ok: true; recruiters: { id: string }[]; slots: Record<string, { id: string }[]> };
 
 /**
- * The talent 1-1 chats page (app/events/[slug]/chats/page.tsx) as a watcher: the one place
- * that says which topics it follows and what it refetches on a hint.
+ * The talent 1-1 chats page (app/events/[slug]/chats/page.tsx → components/chats/
+ * talent-chats-view.tsx, use-chat-reads.ts) as a watcher: the one place that says which topics
+ * it follows and what it refetches on a hint, as docs/shared-machinery.md ("Live reads of the
+ * 1-1 chat pages") describes it.
  *
- * It follows `event:<id>` and `user:<talent>` through <LiveRefresh>, whose hint calls
- * router.refresh(): Next's router queues every refresh behind the one before (none is dropped)
- * and each re-renders the whole page on the server — here a GET of the page's RSC payload with
- * `RSC: 1` and no router state, which renders the same tree as a refresh from the root. The
- * site header's bell follows `user:<talent>` too and refetches /api/notifications?unread=1
- * (React Query). On every (re)connect (`ready`) the page invalidates all its topics.
+ * - `open-recruiters:<event>` naming recruiter R → GET …/chats/open-recruiters?recruiters=R
+ *   (every R named since the last read that succeeded; the whole list without a recruiter,
+ *   after (re)connecting, past 20 recruiters, or when the answer holds one not shown yet).
+ * - `user:<me>` → GET …/chats/mine, and the header's bell → GET /api/notifications?unread=1.
+ * All are React Query reads: each hint starts a new request and the one in flight is dropped
+ * (its fetch is not aborted: components/live/api.ts passes no signal).
  */
-function chatsPage(agent: http.Agent, port: number, slug: string, eventId: string): TPageModel {
-  const pagePath = `/events/${slug}/chats?_rsc`;
+function chatsPage(agents: http.Agent[], port: number, eventId: string, watchers: number): TPageModel {
+  const base = `/api/events/${eventId}/chats`;
+  const changed = Array.from({ length: watchers }, () => new Set<string>());
+  const whole = new Array<boolean>(watchers).fill(true);
+  const shown = Array.from({ length: watchers }, () => new Set<string>());
+  const get = async <T>(w: number, cookie: string, url: string): Promise<T> => {
+    const r = await request(agents[w]!, port, 'GET', url, cookie);
+    if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
+    return r.json<T>();
+  };
+  const all = (a: TOpenRecruitersAnswer): TFetched => ({ whole: true, parts: new Map(Object.entries(a.slots).map(([id, list]) => [id, list.map((x) => x.id)])) });
   return {
-    label: 'router.refresh() on event:/user: hints (main)',
-    topics: (talentId) => [`event:${eventId}`, `user:${talentId}`],
-    queries: ['page', 'bell'],
-    invalidates: (topic) => (topic.startsWith('user:') ? ['page', 'bell'] : topic.startsWith('event:') ? ['page'] : []),
-    kind: (query) => (query === 'page' ? 'serial' : 'latest'),
-    async fetch(cookie, query) {
-      if (query === 'bell') {
-        const r = await request(agent, port, 'GET', '/api/notifications?unread=1', cookie);
-        if (r.status !== 200) throw new Error(`bell: HTTP ${r.status}`);
+    label: 'JSON routes on open-recruiters:/user: hints (React Query)',
+    topics: (talentId) => [`user:${talentId}`, `open-recruiters:${eventId}`],
+    queries: ['open-recruiters', 'mine', 'bell'],
+    hinted(w, topic, ids, resync) {
+      if (topic.startsWith('user:')) return ['mine', 'bell'];
+      if (!topic.startsWith('open-recruiters:')) return [];
+      if (resync || typeof ids?.recruiter !== 'string') whole[w] = true;
+      else changed[w]!.add(ids.recruiter);
+      return ['open-recruiters'];
+    },
+    kind: () => 'latest',
+    async fetch(w, cookie, query) {
+      if (query === 'bell' || query === 'mine') {
+        await get(w, cookie, query === 'bell' ? '/api/notifications?unread=1' : `${base}/mine`);
         return null;
       }
-      const r = await request(agent, port, 'GET', pagePath, cookie, undefined, { RSC: '1' });
-      if (r.status !== 200) throw new Error(`page: HTTP ${r.status} ${r.text.slice(0, 200)}`);
-      return { whole: true, parts: new Map([['page', [...r.text.matchAll(SLOT_OPTION)].map((m) => m[1]!)]]) };
+      const asked = [...changed[w]!];
+      const full = async () => {
+        const a = await get<TOpenRecruitersAnswer>(w, cookie, `${base}/open-recruiters`);
+        whole[w] = false;
+        for (const id of asked) changed[w]!.delete(id);
+        shown[w] = new Set(a.recruiters.map((r) => r.id));
+        return all(a);
+      };
+      if (whole[w] || asked.length === 0 || asked.length > 20) return full();
+      const part = await get<TOpenRecruitersAnswer>(w, cookie, `${base}/open-recruiters?recruiters=${asked.join(',')}`);
+      if (part.recruiters.some((r) => !shown[w]!.has(r.id))) return full();
+      for (const id of asked) changed[w]!.delete(id);
+      // A recruiter asked for but not in the answer has no free slot shown any more.
+      return { whole: false, parts: new Map(asked.map((id) => [id, (part.slots[id] ?? []).map((x) => x.id)])) };
     },
   };
 }
@@ -126,7 +154,7 @@ async function openWatchers(page: TPageModel, port: number, talents: string[], c
   };
   const run = async (w: number, query: string, signal: AbortSignal) => {
     if (stopped) return;
-    const got = await page.fetch(cookies[w]!, query, signal);
+    const got = await page.fetch(w, cookies[w]!, query, signal);
     if (got && !signal.aborted && !stopped) apply(w, got, performance.now());
   };
   const byKind = new Map<TRefetchKind, ReturnType<typeof refetcher>>();
@@ -136,6 +164,7 @@ async function openWatchers(page: TPageModel, port: number, talents: string[], c
     byKind.get(kind)!.hint(w, query);
   };
   const followed = talents.map((t) => page.topics(t));
+  const resync = (w: number) => new Set(followed[w]!.flatMap((t) => page.hinted(w, t, undefined, true))).forEach((q) => hint(w, q));
 
   // The first load: every query once, a bounded number at a time (not measured).
   let next = 0;
@@ -143,7 +172,7 @@ async function openWatchers(page: TPageModel, port: number, talents: string[], c
     Array.from({ length: Math.min(32, talents.length) }, async () => {
       for (let w = next++; w < talents.length; w = next++) {
         for (const q of page.queries) {
-          const got = await page.fetch(cookies[w]!, q, new AbortController().signal);
+          const got = await page.fetch(w, cookies[w]!, q, new AbortController().signal);
           if (got) apply(w, got, performance.now());
         }
       }
@@ -152,14 +181,16 @@ async function openWatchers(page: TPageModel, port: number, talents: string[], c
   const pool = await openStreams(port, talents.length, {
     path: (w) => `/api/live?topics=${encodeURIComponent(followed[w]!.join(','))}`,
     cookie: (w) => cookies[w]!,
-    onReady: (w) => followed[w]!.forEach((t) => page.invalidates(t, undefined).forEach((q) => hint(w, q))),
+    // Like the browser (components/live/live-provider.tsx): on every (re)connect each followed
+    // topic is told `resync` and its queries are invalidated; a hint invalidates its topic's.
+    onReady: (w) => resync(w),
     onEvent: (w, e) => {
-      if (e.event === 'resync') return followed[w]!.forEach((t) => page.invalidates(t, undefined).forEach((q) => hint(w, q)));
+      if (e.event === 'resync') return resync(w);
       if (e.event !== 'message') return;
       const h = JSON.parse(e.data) as { topic?: string; ids?: Record<string, unknown> };
-      if (!h.topic) return;
+      if (!h.topic || !followed[w]!.includes(h.topic)) return;
       lastHint = e.at;
-      for (const q of page.invalidates(h.topic, h.ids)) hint(w, q);
+      for (const q of page.hinted(w, h.topic, h.ids, false)) hint(w, q);
     },
   });
   const sum = (f: (r: ReturnType<typeof refetcher>) => number) => [...byKind.values()].reduce((n, r) => n + f(r), 0);
@@ -220,6 +251,8 @@ async function main(): Promise<void> {
   const credits = intOption('credits', 5);
   const stormSeconds = intOption('seconds', 60);
   const settleSeconds = intOption('settle', 30);
+  // A stream and up to 5 reads per watcher, a connection per booker, and a few.
+  checkFileLimit(W * 6 + K + 256);
   ensureBuild(DIST_DIR, { force: process.argv.includes('--build') });
 
   const cleanup = teardown('bench:opening', DEADLINE_MS);
@@ -268,13 +301,19 @@ async function main(): Promise<void> {
     console.log(stormLine('no watchers', alone1.outcome, percentile));
 
     // 2. The same storm on the identical event while W watchers follow its page.
-    const pageAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-    const page = chatsPage(pageAgent, port, watched.slug, watched.eventId);
+    // Each watcher is a browser: over HTTP/1.1 it keeps at most 6 connections to the site, one
+    // of them its live stream, so at most 5 reads at once; more wait in the browser.
+    const pageAgents = watcherIds.map(() => new http.Agent({ keepAlive: true, maxSockets: 5 }));
+    const asPage = chatsPage(pageAgents, port, watched.eventId, W);
+    // --refetch coalesce|serial|latest: what the figures would be if the browser issued its
+    // refetches that way instead (a what-if, labelled as such; not what the page does).
+    const whatIf = textOption('refetch', '') as TRefetchKind | '';
+    const page: TPageModel = whatIf ? { ...asPage, label: `${asPage.label}, WHAT-IF every query refetched as '${whatIf}'`, kind: () => whatIf } : asPage;
     const t0 = performance.now();
     const watchers = await openWatchers(page, port, watcherIds, watcherIds.map((id) => cookieOf.get(id)!));
     // Until the refetches of the first `ready` are done (bounded).
-    for (const until = performance.now() + 120_000; watchers.requests.outstanding > 0 && performance.now() < until; ) await sleep(100);
-    console.log(`watchers: ${W} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (page: ${page.label})`);
+    for (const until = performance.now() + 300_000; watchers.requests.outstanding > 0 && performance.now() < until; ) await sleep(100);
+    console.log(`watchers: ${W} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${watchers.requests.outstanding} refetches of their first ready still queued (page: ${page.label})`);
     const initial = watcherIds.map((_, w) => watchers.offered(w));
     const requestsBefore = watchers.requests.done;
     const listener = await listenForIds(database.url);
@@ -339,10 +378,10 @@ async function main(): Promise<void> {
     );
     console.log(`reference: ${rateAlone.toFixed(0)} bookings/s with no watchers, same storm on an identical event in this run`);
     console.log(
-      `opening: ${rateWatched.toFixed(0)} bookings/s with ${W} watchers, ratio ${(rateWatched / rateAlone).toFixed(2)} of no watchers, ` +
+      `opening${whatIf ? ` (what-if refetch=${whatIf})` : ''}: ${rateWatched.toFixed(0)} bookings/s with ${W} watchers, ratio ${(rateWatched / rateAlone).toFixed(2)} of no watchers, ` +
         `view p99 ${fmt(vp99)} ms, ${stale} stale`,
     );
-    pageAgent.destroy();
+    pageAgents.forEach((a) => a.destroy());
     bookerAgent.destroy();
   } finally {
     await cleanup.run();

@@ -20,6 +20,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Fails early when this process may not open `sockets` files (`ulimit -n`). */
+export function checkFileLimit(sockets: number): void {
+  const out = spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim();
+  const limit = out === 'unlimited' ? Infinity : Number(out);
+  if (Number.isFinite(limit) && limit < sockets) throw new Error(`open-file limit ${limit} is too low for ${sockets} sockets; raise it (ulimit -n ${sockets * 2})`);
+  console.log(`open-file limit: ${out}`);
+}
+
 /** BENCH_PORT + offset when BENCH_PORT is set (a machine shared by several people), else any free port. */
 export async function benchPort(offset: number): Promise<number> {
   const base = Number.parseInt(process.env.BENCH_PORT ?? '', 10);
