@@ -215,6 +215,14 @@ test('a confirmed chat is rescheduled by the talent and cancelled by the recruit
   // The recruiter's grid follows: 16:00 is now booked, 09:00 free again.
   await expect(dayTwoSlot(recruiter, '16:00')).toContainText('Booked · Hugo Larsen');
   await expect(dayTwoSlot(recruiter, '09:00')).toBeEnabled();
+  // My Schedule offers the moved chat for the talent's calendar, at its new time.
+  const schedule = await page.context().newPage();
+  await schedule.goto(`/events/${DEMO_FAIR.slug}/schedule`);
+  const entry = schedule.getByRole('listitem').filter({ hasText: 'Pieter de Vries' });
+  const ics = await schedule.request.get((await entry.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href'))!);
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  expect(await ics.text()).toMatch(/DTSTART;TZID=Europe\/Berlin:\d{8}T160000/);
+  await schedule.close();
 
   // The recruiter cancels it with a reason, from the same ⋮ menu on their side.
   await item.getByRole('button', { name: 'More actions for the chat with Hugo Larsen' }).click();
