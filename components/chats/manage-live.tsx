@@ -1,4 +1,5 @@
 'use client';
+import { LiveOnly } from '@/components/live/use-refresh-after-change';
 import { ChatJoin } from '@/components/video/chat-join';
 import { ColleaguePicker } from '@/components/video/colleague-controls';
 import type { TInboxChat, TRecruiterInbox } from '@/lib/chats/recruiter-inbox';
@@ -34,29 +35,31 @@ export function ManageInbox({ event, meId, initial }: TProps) {
     );
   };
   return (
-    <RecruiterInbox
-      colleagues={data.colleagues}
-      eventZone={event.timeZone}
-      items={data.chats.map((c) => ({
-        id: c.id,
-        status: c.status,
-        initiatedBy: c.initiatedBy,
-        talentName: c.talentName,
-        talentHeadline: c.talentHeadline,
-        message: c.message,
-        answer: c.answer,
-        when: c.startsAt && ['confirmed', 'completed'].includes(c.status) ? formatInstant(new Date(c.startsAt), event.timeZone) : '',
-        startsAtIso: c.startsAt ?? '',
-        mode: c.mode,
-        extra: extra(c),
-        note: c.note,
-        endedBy: c.endedBy,
-        suggestedName: c.suggestedName,
-        started: !!c.startsAt && Date.parse(c.startsAt) <= now,
-      }))}
-      freeSlots={data.free.length}
-      rescheduleSlots={data.free}
-    />
+    <LiveOnly>
+      <RecruiterInbox
+        colleagues={data.colleagues}
+        eventZone={event.timeZone}
+        items={data.chats.map((c) => ({
+          id: c.id,
+          status: c.status,
+          initiatedBy: c.initiatedBy,
+          talentName: c.talentName,
+          talentHeadline: c.talentHeadline,
+          message: c.message,
+          answer: c.answer,
+          when: c.startsAt && ['confirmed', 'completed'].includes(c.status) ? formatInstant(new Date(c.startsAt), event.timeZone) : '',
+          startsAtIso: c.startsAt ?? '',
+          mode: c.mode,
+          extra: extra(c),
+          note: c.note,
+          endedBy: c.endedBy,
+          suggestedName: c.suggestedName,
+          started: !!c.startsAt && Date.parse(c.startsAt) <= now,
+        }))}
+        freeSlots={data.free.length}
+        rescheduleSlots={data.free}
+      />
+    </LiveOnly>
   );
 }
 
@@ -64,10 +67,12 @@ export function ManageInbox({ event, meId, initial }: TProps) {
 export function ManageAvailability({ event, meId, initial, nowIso }: TProps & { nowIso: string }) {
   const { data } = useRecruiterInbox(event.id, meId, initial);
   return (
-    <div className="stack">
-      {data.days.map((d) => (
-        <AvailabilityDay key={d.day.id} view={d} dayLabel={formatDay(d.day.date)} timeZone={event.timeZone} nowIso={nowIso} />
-      ))}
-    </div>
+    <LiveOnly>
+      <div className="stack">
+        {data.days.map((d) => (
+          <AvailabilityDay key={d.day.id} view={d} dayLabel={formatDay(d.day.date)} timeZone={event.timeZone} nowIso={nowIso} />
+        ))}
+      </div>
+    </LiveOnly>
   );
 }

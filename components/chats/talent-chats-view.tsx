@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { LiveOnly } from '@/components/live/use-refresh-after-change';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { ModeBadge } from '@/components/ui/mode-badge';
 import { When } from '@/components/ui/when';
@@ -122,7 +123,7 @@ export function TalentChatsView({ event, meId, talentsMayStart, initial }: {
   );
 
   return (
-    <>
+    <LiveOnly>
       <Card>
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <strong>{credits.limit === null ? 'Unlimited requests' : `${credits.left} of ${credits.limit} requests left`}</strong>
@@ -188,6 +189,6 @@ export function TalentChatsView({ event, meId, talentsMayStart, initial }: {
           </ul>
         )}
       </section>
-    </>
+    </LiveOnly>
   );
 }

@@ -300,9 +300,13 @@ test('a recruiter requests a chat for a colleague; the talent accepts the invita
 
   // Jonas Weber (Bluefin Robotics) finds the talent and sends the request for Lea.
   const jonas = await openAs(browser, baseURL, 'Jonas Weber');
+  await trackLiveConnections(jonas);
   await jonas.goto(`/events/${DEMO_FAIR.slug}/chats/talents`);
   await jonas.getByRole('search', { name: 'Filter talents' }).getByLabel('Search').fill('Kira Novak');
   await jonas.getByRole('button', { name: 'Show talents' }).click();
+  // The results page is hydrated (and follows his company's topic) before its button is used.
+  await expect(jonas).toHaveURL(/q=Kira/);
+  await waitForLiveTopic(jonas, 'team:');
   const kira = jonas.getByRole('region', { name: 'Talents' }).getByRole('listitem').filter({ hasText: 'Kira Novak' });
   await kira.getByRole('button', { name: 'Request 1-1 chat with Kira Novak', exact: true }).click();
   await kira.getByLabel('For').selectOption({ label: 'Lea Schmidt' });
