@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { formatClock, viewerClockLabel } from '@/lib/time/format';
+import { calendarDay, formatClock, viewerClockLabel } from '@/lib/time/format';
 
 /** Opening hours in the event's zone, with the viewer's own clock beside them when it differs. */
 export function DayHours({ opensAtIso, closesAtIso, opensAt, closesAt, eventZone }: { opensAtIso: string; closesAtIso: string; opensAt: string; closesAt: string; eventZone: string }) {
@@ -8,7 +8,10 @@ export function DayHours({ opensAtIso, closesAtIso, opensAt, closesAt, eventZone
   useEffect(() => {
     const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (viewerZone === eventZone) return;
-    const label = (iso: string) => viewerClockLabel(new Date(iso), eventZone, viewerZone);
+    // Hours that span two of the viewer's days name the day at both ends: "Mon 30 Nov, 23:00 –
+    // Tue 1 Dec, 22:45", not "Mon 30 Nov, 23:00 – 22:45", which reads as ending before it starts.
+    const withDay = calendarDay(new Date(opensAtIso), viewerZone) !== calendarDay(new Date(closesAtIso), viewerZone);
+    const label = (iso: string) => viewerClockLabel(new Date(iso), eventZone, viewerZone, undefined, { withDay });
     setLocal(`${label(opensAtIso)} – ${label(closesAtIso)} your time`);
   }, [opensAtIso, closesAtIso, eventZone]);
   return (

@@ -88,6 +88,11 @@ export function clockFormatter(timeZone?: string, locale?: string): Intl.DateTim
   return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
+/** The calendar day of an instant in a zone, as 2026-12-01 (for comparing days). */
+export function calendarDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
 /** Date and 24-hour time in the person's locale: "1 Dec 2026, 14:45". */
 export function dateTimeFormatter(timeZone?: string, locale?: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -95,11 +100,11 @@ export function dateTimeFormatter(timeZone?: string, locale?: string): Intl.Date
 
 /**
  * An instant on the viewer's clock beside the event's: "16:30 GMT+1", and with the day
- * ("Thu 3 Dec, 00:30 GMT+9") when the viewer's calendar day differs from the event's.
+ * ("Thu 3 Dec, 00:30 GMT+9") when the viewer's calendar day differs from the event's, or always
+ * with `{ withDay: true }` (both ends of a range that spans two of the viewer's days).
  */
-export function viewerClockLabel(at: Date, eventZone: string, viewerZone: string, locale?: string): string {
-  const day = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  const sameDay = day(eventZone) === day(viewerZone);
+export function viewerClockLabel(at: Date, eventZone: string, viewerZone: string, locale?: string, { withDay = false }: { withDay?: boolean } = {}): string {
+  const sameDay = !withDay && calendarDay(at, eventZone) === calendarDay(at, viewerZone);
   return new Intl.DateTimeFormat(locale, {
     timeZone: viewerZone,
     ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),

@@ -16,6 +16,10 @@ describe('viewerClockLabel', () => {
     expect(viewerClockLabel(new Date('2026-12-01T14:30:00Z'), 'Europe/Berlin', 'Europe/London', 'en-GB')).toBe('14:30 GMT');
   });
 
+  it('names the day on request, for both ends of a range across two of the viewer’s days', () => {
+    expect(viewerClockLabel(new Date('2026-12-01T22:45:00Z'), 'Europe/Berlin', 'UTC', 'en-GB', { withDay: true })).toBe('Tue 1 Dec, 22:45 UTC');
+  });
+
   it('names the day when the viewer’s day differs from the event’s', () => {
     // 23:30 in Berlin is already the next morning in Tokyo.
     expect(viewerClockLabel(new Date('2026-12-01T22:30:00Z'), 'Europe/Berlin', 'Asia/Tokyo', 'en-GB')).toBe('Wed 2 Dec, 07:30 GMT+9');
