@@ -3,7 +3,12 @@ import nextJest from 'next/jest.js';
 const createJestConfig = nextJest({ dir: './' });
 
 const shared = {
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/$1',
+    // lib/ and db/ server modules import 'server-only', which throws outside React's server
+    // condition (as in jest): tests get its empty server build, as Next.js server code does.
+    '^server-only$': '<rootDir>/node_modules/server-only/empty.js',
+  },
   // ESM-only packages that must go through SWC as well.
   transformIgnorePatterns: ['/node_modules/(?!(@date-fns/tz)/)'],
 };

@@ -1,3 +1,4 @@
+import { register } from 'node:module';
 import { defineConfig, devices } from '@playwright/test';
 import { hasLivekitBinary, livekitTestPorts } from './scripts/livekit-rig.mjs';
 import { CHROMIUM_ARGS } from './tests/helpers/chromium';
@@ -14,6 +15,9 @@ const livekit = hasLivekitBinary() ? livekitTestPorts({ ...process.env, E2E_PORT
 // The video app's database name, known to the tests too (workers inherit the runner's env), so a
 // real-media walk can end a chat's time on PostgreSQL (tests/helpers/e2e-livekit.ts).
 process.env.E2E_VIDEO_DATABASE ??= `fg_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+// Walks may drive a server module of lib/ directly: 'server-only' resolves to its empty server
+// build in the runner and its workers (each loads this file), never in the app servers.
+register('./tests/helpers/server-only-hook.mjs', import.meta.url);
 
 export default defineConfig({
   testDir: './tests/e2e',

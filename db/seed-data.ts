@@ -1,4 +1,5 @@
 // Fictional people and companies for the demo fair. Ids are fixed so the seed is idempotent.
+import 'server-only';
 
 export const DEMO_EVENT = {
   slug: 'demo-fair',

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TZDate, tz } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { eq, sql } from 'drizzle-orm';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { database } from '@/db/client';
 import { seedDemo } from '@/db/seed';
 import { assertPublicOrigin, env } from '@/lib/env';

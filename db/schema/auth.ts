@@ -1,3 +1,4 @@
+import 'server-only';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Auth.js tables, shaped as @auth/drizzle-adapter expects, plus two flags of ours.

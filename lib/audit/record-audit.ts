@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { publishHint } from '@/lib/live/publish';

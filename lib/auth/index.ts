@@ -1,3 +1,4 @@
+import 'server-only';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { eq } from 'drizzle-orm';
 import NextAuth, { AuthError, type NextAuthConfig } from 'next-auth';

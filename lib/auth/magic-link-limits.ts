@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { magicLinkRequests } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { env } from '@/lib/env';
 
 export type TOAuthProvider = { id: 'github' | 'google'; name: string };

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';

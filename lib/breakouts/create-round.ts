@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { breakoutAssignments, breakoutRooms, breakoutRounds } from '@/db/schema';
 import { AppError } from '@/lib/errors';

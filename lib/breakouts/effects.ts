@@ -1,3 +1,4 @@
+import 'server-only';
 import { roomName } from '@/lib/resources/rooms';
 import type { TWork } from '@/lib/tx/in-tx';
 import { closeRoomLater } from '@/lib/jobs/video-jobs';

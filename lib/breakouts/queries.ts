@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { breakoutAssignments, breakoutAttendance, breakoutRooms, breakoutRounds, registrations, sessionAttendance, sessionHosts, sessionRegistrations, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { breakoutAssignments, breakoutAttendance, breakoutBroadcasts, breakoutHostCalls, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { preparedStatement, type DbOrTx } from '@/db/client';
 import type { TEventRow } from './chat-rules';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { availability, chatRequests, slots } from '@/db/schema';
 

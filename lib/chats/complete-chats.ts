@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { executeRows, type Db, type DbOrTx } from '@/db/client';
 import { availability, chatAttendance, chatRequests, events, slots, users } from '@/db/schema';

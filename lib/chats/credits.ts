@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { preparedStatement, type DbOrTx } from '@/db/client';
 import { creditAccounts, creditLedger, events } from '@/db/schema';

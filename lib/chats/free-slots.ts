@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, getTableColumns, gt, inArray, not } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { availability, slots } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { publishHints } from '@/lib/live/publish';
 import { topics, type THint } from '@/lib/live/topics';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, Column, count, desc, eq, getTableName, inArray, is, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';

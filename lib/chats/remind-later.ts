@@ -1,3 +1,4 @@
+import 'server-only';
 import { CHAT_REMINDER, reminderJob } from '@/lib/jobs/chat-jobs';
 import type { TWork } from '@/lib/tx/in-tx';
 

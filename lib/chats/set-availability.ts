@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { availability, chatRequests, eventDays, events, slots } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import type { recruiterChatSettings } from '@/db/schema';
 import { freeSlotsOf } from './free-slots';

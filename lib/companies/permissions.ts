@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { companies, companyMembers, eventCompanies, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companies, companyFaqs, companyJobs, companyMembers, eventCompanies, profiles, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { executeRows, type Db, type Tx } from '@/db/client';
 import { desks } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { companyMembers, deskModerators, desks, eventCompanies, events, registrations } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companies, deskModerators, desks, events } from '@/db/schema';

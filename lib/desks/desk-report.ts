@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { executeRows, type Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';

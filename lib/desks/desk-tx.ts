@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { inTx, type TWork } from '@/lib/tx/in-tx';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companyMembers, conversations, deskModerators, eventCompanies } from '@/db/schema';

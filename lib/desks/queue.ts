@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { executeRows, preparedStatement, type DbOrTx, type Tx } from '@/db/client';
 import { AppError } from '@/lib/errors';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { executeRows, type Db } from '@/db/client';
 import { conversationTags, deskTags } from '@/db/schema';

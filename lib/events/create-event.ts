@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { eventDays, events, registrations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';

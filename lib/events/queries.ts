@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { eventDays, events, registrations } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getCurrentUser, type TUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from './json';

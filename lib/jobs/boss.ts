@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
 import { database, type DatabaseHandle } from '@/db/client';

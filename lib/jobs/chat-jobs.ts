@@ -7,6 +7,7 @@
  * time twice stores one job; a cancelled or moved chat needs nothing: its old reminder finds
  * the chat changed and sends nothing.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';

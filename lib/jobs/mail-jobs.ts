@@ -1,3 +1,4 @@
+import 'server-only';
 import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';
 import { deliverStoredMail, mailsToRetry, MAIL_DELIVER, MAIL_SWEEP, type TMailJob, type TSmtpTimeouts } from '@/lib/mail/deliver-mail';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DatabaseHandle } from '@/db/client';
 import { startBoss, stopBoss } from './boss';
 import { attachJobs, detachJobs } from '@/lib/tx/job-sink';

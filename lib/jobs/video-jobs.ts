@@ -1,3 +1,4 @@
+import 'server-only';
 import type PgBoss from 'pg-boss';
 import type { TWork } from '@/lib/tx/in-tx';
 import { closeRoom } from '@/lib/video/close-room';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import type { TActor } from '@/lib/events/permissions';
 import { canSeeTopic } from './access';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { inTx } from '@/lib/tx/in-tx';
 import { deliverLater } from './deliver-mail';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { notifications } from '@/db/schema';

@@ -3,6 +3,7 @@
  * (session stage, breakout room, desk conversation) is one `registerResource` line here plus
  * its definition in its domain (see lib/chats/resource.ts and docs/shared-machinery.md).
  */
+import 'server-only';
 import { breakoutResource } from '@/lib/breakouts/resource';
 import { chatResource } from '@/lib/chats/resource';
 import { deskConversationResource } from '@/lib/desks/resource';

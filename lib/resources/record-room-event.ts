@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Db } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { sessionHosts, sessionRegistrations, eventSessions } from '@/db/schema';

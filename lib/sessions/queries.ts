@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companies, eventSessions, sessionHosts, sessionRegistrations, users } from '@/db/schema';

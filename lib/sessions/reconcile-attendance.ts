@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Db } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { eventSessions, events, sessionAttendance } from '@/db/schema';
 import { publishHint } from '@/lib/live/publish';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { eventCompanies, events, registrations, sessionHosts, sessionRegistrations, eventSessions } from '@/db/schema';

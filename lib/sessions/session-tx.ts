@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { deliverLater } from '@/lib/mail/deliver-mail';
 import { inTx, type TWork } from '@/lib/tx/in-tx';

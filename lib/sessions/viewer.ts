@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import type { TViewer } from './view';

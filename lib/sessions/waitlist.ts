@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { executeRows, type DbOrTx, type Tx } from '@/db/client';
 import { sessionRegistrations, eventSessions } from '@/db/schema';

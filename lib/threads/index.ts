@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Threads: every text conversation (1-1 call chat, session chat, breakout chat, desk
  * conversation) through one API. See docs/shared-machinery.md.

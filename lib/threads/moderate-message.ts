@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { messages } from '@/db/schema';

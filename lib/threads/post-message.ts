@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';

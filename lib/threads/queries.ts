@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { messages, threads, users } from '@/db/schema';

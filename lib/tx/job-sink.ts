@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { executeRows, type Db, type Tx } from '@/db/client';

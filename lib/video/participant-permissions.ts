@@ -1,3 +1,4 @@
+import 'server-only';
 import { RoomServiceClient, TrackSource, type ParticipantInfo, type ParticipantPermission } from 'livekit-server-sdk';
 import { serverApiUrl } from './close-room';
 import { requireVideoConfig, videoConfig, type TVideoConfig } from './video-config';

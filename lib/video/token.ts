@@ -1,3 +1,4 @@
+import 'server-only';
 import { AccessToken, TrackSource } from 'livekit-server-sdk';
 import type { TVideoConfig } from './video-config';
 
