@@ -18,7 +18,9 @@ const config = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pg-boss', 'nodemailer'],
   // The Pages Router (used by /api/live) would load next-auth as an external ESM module, whose
   // bare 'next/server' import Node cannot resolve: bundle it instead.
-  transpilePackages: ['next-auth'],
+  // 'server-only' likewise: left external there, Node would load its throwing build; bundled, it
+  // resolves to its empty server build as in every other server route.
+  transpilePackages: ['next-auth', 'server-only'],
   outputFileTracingIncludes: { '/**': ['./db/migrations/**'] },
   // Types are checked by `npm run typecheck` (TypeScript 7, native); Next's checker expects the TS 5 JS API.
   typescript: { ignoreBuildErrors: true },
