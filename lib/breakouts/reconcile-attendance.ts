@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { breakoutAttendance, breakoutRooms } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { publicUrl } from '@/lib/mail/public-url';
 import type { TChatFacts } from './announce';
 import { buildIcs } from './ics';
