@@ -49,6 +49,9 @@ test('an organizer creates a one-seat session; one talent gets the seat, the oth
   // The company profile lists it; the organizer cancels it and B is told.
   await b.goto(`/events/${DEMO_FAIR.slug}/companies/northwind-analytics`);
   await expect(sessionCard(b, title)).toBeVisible();
+  // Its tab names the company, and a talent gets from its recruiters to 1-1 chats in one step.
+  await expect(b).toHaveTitle('Northwind Analytics · Fairground');
+  await expect(b.getByRole('link', { name: 'Book or request a 1-1 chat →' })).toHaveAttribute('href', `/events/${DEMO_FAIR.slug}/chats`);
   await page.goto(`/events/${DEMO_FAIR.slug}/manage/sessions`);
   const managed = sessionCard(page, title);
   await managed.getByRole('button', { name: 'Cancel session' }).click();

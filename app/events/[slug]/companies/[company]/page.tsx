@@ -116,6 +116,12 @@ export default async function CompanyPage({ params }: { params: Promise<{ slug: 
               ))}
             </ul>
           )}
+          {/* A talent reading about the recruiters is one step from talking to them. */}
+          {recruiters.length > 0 && roles.includes('talent') ? (
+            <p className="small" style={{ marginBottom: 0 }}>
+              <Link href={`/events/${event.slug}/chats`}>Book or request a 1-1 chat →</Link>
+            </p>
+          ) : null}
         </Card>
       </div>
     </div>
