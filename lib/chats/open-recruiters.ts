@@ -39,20 +39,19 @@ export async function openRecruitersFor(db: DbOrTx, actor: TActor | null, input:
   await requireTalent(db, actor, eventId);
   const [event, open, mine] = await Promise.all([
     loadEvent(db, eventId),
-    only?.length === 1 ? listOpenRecruiters(db, eventId, only[0]) : listOpenRecruiters(db, eventId),
+    listOpenRecruiters(db, eventId, only),
     db
       .selectDistinct({ id: chatRequests.recruiterId })
       .from(chatRequests)
       .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.talentId, actor!.id), inArray(chatRequests.status, [...OPEN_STATUSES]))),
   ]);
   const wanted = (id: string) => !only || only.includes(id);
-  const shown = open.filter((r) => wanted(r.id));
-  const ids = [...new Set([...shown.map((r) => r.id), ...mine.map((m) => m.id).filter(wanted)])];
+  const ids = [...new Set([...open.map((r) => r.id), ...mine.map((m) => m.id).filter(wanted)])];
   const free = await freeSlotsOf(db, eventId, ids, now);
   const slots: Record<string, TFreeSlot[]> = {};
   for (const [id, list] of free) slots[id] = list.map((s) => freeSlotView(s, event.timeZone));
   return {
-    recruiters: shown.map((r) => ({
+    recruiters: open.map((r) => ({
       id: r.id,
       name: r.name,
       headline: r.headline,

@@ -23,10 +23,10 @@ const OPEN = ['pending', 'accepted', 'confirmed'] as const;
 
 /**
  * Recruiters talents can reach (availability confirmed) with their pending requests counted;
- * `only` narrows to one recruiter (a live hint names the one that changed). Their free slots
+ * `only` narrows to those recruiters (live hints name the ones that changed). Their free slots
  * come from `freeSlotsOf`, in one query for all of them.
  */
-export async function listOpenRecruiters(db: DbOrTx, eventId: string, only?: string) {
+export async function listOpenRecruiters(db: DbOrTx, eventId: string, only?: string[]) {
   const rows = await db
     .select({
       id: users.id,
@@ -42,7 +42,7 @@ export async function listOpenRecruiters(db: DbOrTx, eventId: string, only?: str
     .innerJoin(companyMembers, eq(companyMembers.userId, users.id))
     .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, eventId)))
     .innerJoin(companies, eq(companies.id, companyMembers.companyId))
-    .where(and(eq(recruiterChatSettings.eventId, eventId), isNotNull(recruiterChatSettings.confirmedAt), only ? eq(recruiterChatSettings.recruiterId, only) : undefined))
+    .where(and(eq(recruiterChatSettings.eventId, eventId), isNotNull(recruiterChatSettings.confirmedAt), only ? inArray(recruiterChatSettings.recruiterId, only) : undefined))
     .orderBy(asc(companies.name), asc(users.name));
   if (rows.length === 0) return [];
   const pending = await db

@@ -67,6 +67,6 @@ export const ZOpenRecruitersRead = ZEventRead.extend({
   recruiters: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
+    .transform((s) => (s?.split(',').some(Boolean) ? s.split(',').filter(Boolean) : undefined))
     .pipe(z.array(ZUserId).max(50, 'Ask for at most 50 recruiters at once').optional()),
 });

@@ -40,6 +40,15 @@ async function newTalent(browser: Browser, baseURL: string | undefined, id: stri
   return page;
 }
 
+/** React's errors on the console: a hydration mismatch of a server-rendered first paint shows here. */
+function collectReactErrors(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Minified React error|Hydration|did not match/i.test(m.text())) found.push(m.text());
+  });
+  return found;
+}
+
 /** Server re-renders (router.refresh, navigations) a page asks for; Next's link prefetches are not counted. */
 function recordServerRenders(page: Page): string[] {
   const seen: string[] = [];
@@ -57,12 +66,14 @@ test('talent A books: talent B’s open page loses the slot and the recruiter’
   const recruiter = await newRecruiter(browser, baseURL, page, name, id);
   await trackLiveConnections(recruiter);
   await openForChats(recruiter, { mode: 'direct', times: ['13:00', '14:00'] });
+  const reactErrors = [collectReactErrors(recruiter)];
   await recruiter.reload();
   await expect(inboxTab(recruiter, 'Confirmed')).toHaveText('Confirmed (0)');
   await waitForLiveTopic(recruiter, 'user:');
 
   // Talent B has the 1-1 Chats page open, the booking form showing both times.
   const b = await newTalent(browser, baseURL, `b-${id}`);
+  reactErrors.push(collectReactErrors(b));
   await b.goto(CHATS_URL);
   await waitForLiveTopic(b, 'open-recruiters:');
   const entryOnB = openRecruiter(b, name);
@@ -103,6 +114,7 @@ test('talent A books: talent B’s open page loses the slot and the recruiter’
   expect(rendersOnB).toEqual([]);
   expect(rendersOnRecruiter).toEqual([]);
   expect(lostAfter).toBeLessThan(1_000);
+  expect(reactErrors.flat()).toEqual([]);
 
   for (const p of [a, b, recruiter]) await p.context().close();
 });

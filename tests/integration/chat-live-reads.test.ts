@@ -121,6 +121,13 @@ test('an availability edit hints the recruiter’s entry, their own pages and th
   expect(hinted(topics.event(fair.event.id))).toEqual([]);
   const board = await openRecruitersFor(t.db, actor('demo-talent-05'), { eventId: fair.event.id, recruiters: 'demo-recruiter-1-1' });
   expect(board.recruiters[0]!.freeSlots).toBe(3);
+  // Several hints before one read: those recruiters, in the page's order, and nobody else.
+  const two = await openRecruitersFor(t.db, actor('demo-talent-05'), { eventId: fair.event.id, recruiters: 'demo-recruiter-2-1,demo-recruiter-1-1' });
+  expect(two.recruiters.map((r) => r.id).sort()).toEqual(['demo-recruiter-1-1', 'demo-recruiter-2-1']);
+  expect(Object.keys(two.slots).sort()).toEqual(['demo-recruiter-1-1', 'demo-recruiter-2-1']);
+  // An empty list is no narrowing: the whole list.
+  const all = await openRecruitersFor(t.db, actor('demo-talent-05'), { eventId: fair.event.id, recruiters: ',' });
+  expect(all.recruiters.length).toBe((await openRecruitersFor(t.db, actor('demo-talent-05'), { eventId: fair.event.id })).recruiters.length);
 });
 
 test('strangers, other events’ talents and the wrong side are refused; bad input is named', async () => {
