@@ -11,9 +11,10 @@ describe('ZTopicList', () => {
   it('matches what the topic builders produce', () => {
     expect(ZTopicList.parse([topics.event(id), topics.eventAdmin(id), topics.user('demo-talent-01'), topics.outbox].join(','))).toHaveLength(4);
     expect(ZTopicList.parse([topics.outboxOfEvent(id), topics.outboxReserved].join(','))).toEqual([`outbox-event:${id}`, 'outbox-reserved']);
+    expect(ZTopicList.parse([topics.openRecruiters(id), topics.team(id, id)].join(','))).toEqual([`open-recruiters:${id}`, `team:${id}:${id}`]);
   });
 
-  it.each(['event:not-a-uuid', 'chat:abc', 'user:', 'user:a b', `event:${id}x`])('rejects the unknown topic %p', (t) => {
+  it.each(['event:not-a-uuid', 'chat:abc', 'user:', 'user:a b', `event:${id}x`, `team:${id}`, `team:${id}:`, `open-recruiters:${id}:${id}`])('rejects the unknown topic %p', (t) => {
     expect(ZTopicList.safeParse(`user:abc,${t}`).success).toBe(false);
   });
 
