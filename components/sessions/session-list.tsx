@@ -37,6 +37,7 @@ export function SessionList({ cards, slug, timeZone, viewer, actions, noteFor }:
                 title={c.session.title}
                 mine={c.mine}
                 isFull={c.session.capacity !== null && c.session.seatsTaken >= c.session.capacity}
+                openToAll={c.session.capacity === null && !c.session.signUpRequired}
                 signUp={actions.signUp}
                 cancel={actions.cancel}
               />

@@ -86,7 +86,7 @@ export default async function MySchedulePage({ params }: { params: Promise<{ slu
                       actions={
                         <>
                           {card.isHost ? null : (
-                            <SignUpButton sessionId={card.session.id} title={card.session.title} mine={card.mine} isFull={false} signUp={signUpAction} cancel={cancelSignUpAction} />
+                            <SignUpButton sessionId={card.session.id} title={card.session.title} mine={card.mine} isFull={false} openToAll={card.session.capacity === null && !card.session.signUpRequired} signUp={signUpAction} cancel={cancelSignUpAction} />
                           )}
                           <a className="small" href={`/api/sessions/${card.session.id}/ics`} download>Add to calendar (.ics)</a>
                         </>
