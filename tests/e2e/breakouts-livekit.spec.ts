@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, REAL_MEDIA_ARGS } from '../helpers/chromium';
-import { DEMO, openAs, signInAs, trackLiveConnections, unique, waitForLiveTopic } from '../helpers/e2e';
+import { DEMO, horizontalOverflow, openAs, signInAs, trackLiveConnections, unique, waitForLiveTopic } from '../helpers/e2e';
 import { expectPlaying, livekitMissing, remoteTile } from '../helpers/e2e-livekit';
 import { createSessionAsOrganizer, PROGRAMME_URL, sessionCard, sessionRunningNow } from '../helpers/e2e-sessions';
 
@@ -29,6 +29,18 @@ const messages = (p: Page) => p.getByRole('tabpanel', { name: 'Chat' }).getByRol
 async function membersOf(panel: Locator, room: string): Promise<string[]> {
   const items = panel.getByRole('group', { name: room, exact: true }).getByRole('list', { name: `People in ${room}` }).getByRole('listitem');
   return (await items.allTextContents()).map((t) => TALENTS.find((n) => t.includes(n))!).filter(Boolean).sort();
+}
+
+/** At a phone's width the page needs no sideways scrolling; the width is restored afterwards. */
+async function fitsPhone(p: Page, check: () => Promise<void>) {
+  const before = p.viewportSize()!;
+  await p.setViewportSize({ width: 390, height: 844 });
+  try {
+    await check();
+    await expect.poll(async () => (await horizontalOverflow(p)).widest).toEqual([]);
+  } finally {
+    await p.setViewportSize(before);
+  }
 }
 
 async function say(p: Page, text: string) {
@@ -66,6 +78,7 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   const [pairRoom, soloRoom] = one.length === 2 ? ['Room 1', 'Room 2'] : ['Room 2', 'Room 1'];
   const [p1, p2] = (one.length === 2 ? one : two) as [(typeof TALENTS)[number], (typeof TALENTS)[number]];
   const [solo] = (one.length === 2 ? two : one) as [(typeof TALENTS)[number]];
+  await fitsPhone(host, () => expect(panel.getByRole('button', { name: `Move ${p1}` })).toBeVisible());
   // Before the rooms open, everyone is told where they will go, and stays in the main session.
   await expect(people[p1].getByRole('region', { name: 'Breakout rooms' })).toContainText(`you will join ${pairRoom}`);
   await expect(stage(people[p1])).toBeVisible();
@@ -88,6 +101,10 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   await expect(remoteTile(people[p1], solo)).toHaveCount(0);
   await expect(remoteTile(people[solo], p1)).toHaveCount(0);
   await expect(remoteTile(people[solo], p2)).toHaveCount(0);
+  await fitsPhone(people[solo], async () => {
+    await expect(people[solo].getByRole('button', { name: 'Call the host' })).toBeVisible();
+    await expect(people[solo].getByRole('button', { name: 'Return to main session' })).toBeVisible();
+  });
   // The host stayed in the main session.
   await expect(stage(host)).toBeVisible();
 

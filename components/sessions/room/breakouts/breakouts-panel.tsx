@@ -139,7 +139,7 @@ function RoundView(p: TBreakoutsPanelProps & { view: TBreakoutView; round: TBrea
             <strong>Not open yet.</strong> {round.assignment === 'choose' ? 'Participants pick their rooms now; you can still move anyone.' : 'Check who goes where, then open the rooms.'}
           </span>
         )}
-        {open ? <ExtendForm roundId={round.id} run={run} busy={busy} /> : <OpenForm roundId={round.id} run={run} busy={busy} />}
+        <MinutesForm key={round.status} kind={open ? 'extend' : 'open'} roundId={round.id} run={run} busy={busy} />
         <CloseAll roundId={round.id} open={open} run={run} busy={busy} />
       </section>
       {open ? <BroadcastForm roundId={round.id} run={run} busy={busy} /> : null}
@@ -211,39 +211,21 @@ function PersonPicker({ person, current, round, run, busy }: { person: TBreakout
   );
 }
 
-function MinutesField({ id, label, value, onChange, max }: { id: string; label: string; value: number; onChange(v: number): void; max: number }) {
+/** Minutes for the timer: opening the rooms (1–120) or adding to their time (1–60). */
+function MinutesForm({ kind, roundId, run, busy }: { kind: 'open' | 'extend'; roundId: string; run: TRun; busy: boolean }) {
+  const open = kind === 'open';
+  const max = open ? 120 : 60;
+  const [minutes, setMinutes] = useState(open ? 15 : 5);
+  const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= max;
+  const id = `breakout-${kind}-minutes`;
   return (
-    <>
-      <label className="small" htmlFor={id}>{label}</label>
-      <input id={id} type="number" min={1} max={max} value={Number.isNaN(value) ? '' : value} onChange={(e) => onChange(e.target.valueAsNumber)} style={{ width: '5em' }} />
-    </>
-  );
-}
-
-function OpenForm({ roundId, run, busy }: { roundId: string; run: TRun; busy: boolean }) {
-  const [minutes, setMinutes] = useState(15);
-  const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= 120;
-  return (
-    <form className="row" style={{ gap: 6 }} aria-label="Open the rooms" onSubmit={(e) => {
+    <form className="row" style={{ gap: 6 }} aria-label={open ? 'Open the rooms' : 'Extend the rooms'} onSubmit={(e) => {
       e.preventDefault();
-      if (valid) void run({ action: 'open', roundId, minutes });
+      if (valid) void run({ action: kind, roundId, minutes });
     }}>
-      <MinutesField id="breakout-minutes" label="Minutes (1–120)" value={minutes} onChange={setMinutes} max={120} />
-      <Button type="submit" disabled={busy || !valid}>Open rooms</Button>
-    </form>
-  );
-}
-
-function ExtendForm({ roundId, run, busy }: { roundId: string; run: TRun; busy: boolean }) {
-  const [minutes, setMinutes] = useState(5);
-  const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= 60;
-  return (
-    <form className="row" style={{ gap: 6 }} aria-label="Extend the rooms" onSubmit={(e) => {
-      e.preventDefault();
-      if (valid) void run({ action: 'extend', roundId, minutes });
-    }}>
-      <MinutesField id="breakout-extend" label="Add minutes (1–60)" value={minutes} onChange={setMinutes} max={60} />
-      <Button type="submit" variant="secondary" disabled={busy || !valid}>Extend</Button>
+      <label className="small" htmlFor={id}>{open ? 'Minutes' : 'Add minutes'} (1–{max})</label>
+      <input id={id} type="number" min={1} max={max} value={Number.isNaN(minutes) ? '' : minutes} onChange={(e) => setMinutes(e.target.valueAsNumber)} style={{ width: '5em' }} />
+      <Button type="submit" variant={open ? 'primary' : 'secondary'} disabled={busy || !valid}>{open ? 'Open rooms' : 'Extend'}</Button>
     </form>
   );
 }
