@@ -75,10 +75,8 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
     };
   }, [key, attempt, sessionId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const goTo = (next: TPlace) => {
-    setPlace(next);
-    if (place && placeKey(next) === placeKey(place)) setAttempt((a) => a + 1);
-  };
+  // Going where one already is keeps the connection (the connection follows the place's key).
+  const goTo = (next: TPlace) => setPlace(next);
   // Taken out of a breakout room by the server (moved, rooms closed): ask where to be now.
   const resettle = async () => {
     setPhase({ kind: 'fetching' });
