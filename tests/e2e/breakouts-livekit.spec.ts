@@ -31,13 +31,26 @@ async function membersOf(panel: Locator, room: string): Promise<string[]> {
   return (await items.allTextContents()).map((t) => TALENTS.find((n) => t.includes(n))!).filter(Boolean).sort();
 }
 
+/** Visible elements reaching past the viewport's right edge. */
+function visibleOverflow(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && el.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}`);
+  });
+}
+
 /** At a phone's width the page needs no sideways scrolling; the width is restored afterwards. */
 async function fitsPhone(p: Page, check: () => Promise<void>) {
   const before = p.viewportSize()!;
   await p.setViewportSize({ width: 390, height: 844 });
   try {
     await check();
-    await expect.poll(async () => (await horizontalOverflow(p)).widest).toEqual([]);
+    await expect.poll(async () => (await horizontalOverflow(p)).scrollWidth).toBeLessThanOrEqual(390);
+    // What sticks out and can be seen: LiveKit's closed device menus are laid out but hidden.
+    await expect.poll(() => visibleOverflow(p)).toEqual([]);
   } finally {
     await p.setViewportSize(before);
   }

@@ -62,7 +62,7 @@ export default async function SessionRoomPage({ params }: { params: Promise<{ sl
     <div className="stack">
       <p className="small"><Link href={back}>← {session.title}</Link></p>
       <h2 style={{ margin: 0 }}>{session.title}</h2>
-      <p className="muted small" style={{ margin: 0 }}>Hosted by {card.hosts.map((h) => h.name).join(', ')}{card.company ? ` · ${card.company.name}` : ''}. {isHost ? 'You host: people on screen and the Q&A are yours to run.' : 'You are in the audience: camera and microphone stay off until a host brings you on screen.'}</p>
+      <p className="muted small" style={{ margin: 0 }}>Hosted by {card.hosts.map((h) => h.name).join(', ')}{card.company ? ` · ${card.company.name}` : ''}. {isHost ? 'You host: people on screen, the Q&A and the breakout rooms are yours to run.' : 'You are in the audience: camera and microphone stay off until a host brings you on screen (in a breakout room everyone talks).'}</p>
       {body}
       <p className="small muted">
         Technical trouble? <Link href={`/events/${slug}/desks`} target="_blank">Ask the event’s support desk</Link> (opens in a new tab, so you stay in the room).
