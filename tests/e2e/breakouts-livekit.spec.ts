@@ -8,7 +8,7 @@ import { createSessionAsOrganizer, PROGRAMME_URL, sessionCard, sessionRunningNow
 // Each breakout room is its own LiveKit room: the browsers leave the session's room and join it.
 test.skip(!!livekitMissing(), livekitMissing() ?? '');
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...REAL_MEDIA_ARGS] } });
-test.describe.configure({ timeout: 330_000 });
+test.describe.configure({ timeout: 420_000 });
 
 // People no other walk uses (talents 21–23 of the seed, a Cedar Health recruiter as host).
 const HOST = 'Felix Braun';
@@ -96,13 +96,13 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   await expect(people[p1].getByRole('region', { name: 'Breakout rooms' })).toContainText(`you will join ${pairRoom}`);
   await expect(stage(people[p1])).toBeVisible();
 
-  // Open for one minute: the 60-second warning shows at once; the host extends by a minute.
+  // Open for one minute: the 60-second warning shows at once; the host extends by two minutes.
   await panel.getByLabel('Minutes (1–120)').fill('1');
   await panel.getByRole('button', { name: 'Open rooms' }).click();
   await expect(panel.getByRole('alert').filter({ hasText: 'Less than a minute left' })).toBeVisible();
-  await panel.getByLabel('Add minutes (1–60)').fill('1');
+  await panel.getByLabel('Add minutes (1–60)').fill('2');
   await panel.getByRole('button', { name: 'Extend' }).click();
-  await expect(panel.getByRole('timer')).toHaveText(/^1:[0-5]\d$/);
+  await expect(panel.getByRole('timer')).toHaveText(/^2:[0-5]\d$/);
   await expect(panel.getByRole('alert').filter({ hasText: 'Less than a minute left' })).toHaveCount(0);
 
   // Everyone assigned is moved in, camera and microphone on: the pair sees each other, not the other room.
@@ -120,6 +120,14 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   });
   // The host stayed in the main session.
   await expect(stage(host)).toBeVisible();
+
+  // A participant may step back into the main session (audience again) and return to their room.
+  await people[p1].getByRole('button', { name: 'Return to main session' }).click();
+  await expect(stage(people[p1])).toBeVisible({ timeout: 20_000 });
+  await expect(remoteTile(people[p2], p1)).toHaveCount(0, { timeout: 15_000 });
+  await people[p1].getByRole('region', { name: 'Breakout rooms', exact: true }).getByRole('button', { name: `Go to ${pairRoom}` }).click();
+  await expect(breakoutRegion(people[p1], pairRoom)).toBeVisible({ timeout: 20_000 });
+  await expectPlaying(remoteTile(people[p2], p1).locator('video'));
 
   // Room chat stays in its room.
   for (const p of Object.values(people)) await p.getByRole('tab', { name: 'Chat' }).click();
