@@ -8,6 +8,7 @@ import { FormError, SelectField, TextArea, TextField } from '@/components/ui/fie
 import { useSubmit } from '@/components/ui/use-submit';
 import type { TDeskSetup } from '@/lib/desks/desk-setup';
 import type { TResult } from '@/lib/errors';
+import s from './desks.module.css';
 
 /** A new chat desk: what it is, when it is open (in the event's zone), who moderates, its rules. */
 export function DeskForm({
@@ -87,7 +88,7 @@ export function DeskForm({
         <label className="row small">
           <input type="checkbox" name="filesAllowed" /> Participants and moderators may share files
         </label>
-        <fieldset>
+        <fieldset className={s.moderators}>
           <legend>Moderators</legend>
           {people.length === 0 ? <p className="muted small">Nobody can moderate for this owner yet.</p> : null}
           {people.map((p) => (
