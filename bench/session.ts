@@ -10,7 +10,7 @@
 // Latency of a hint = its arrival at a watcher − its arrival at the bench's own LISTEN
 // connection (the moment PostgreSQL delivered the commit's NOTIFY). A hint not delivered within
 // 10 s after the last write is lost. Votes are exact when every question's count equals its
-// vote rows and the net of the vote requests that succeeded.
+// vote rows and the net of the vote requests that succeeded, and every watcher ended with it.
 import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,19 +39,32 @@ const DEADLINE_MS = 15 * 60_000;
 const QA_REFRESH_MS = 1000;
 
 type TWatchers = { arrivals: Map<string, number[]>[]; refetches: number; refetchErrors: number; close(): void };
+type THintSeen = { topic: string; ids?: Record<string, string | number>; data?: Record<string, unknown> };
 
 /**
  * A watchers with one SSE stream each. With `refetch`, a hint makes the watcher refetch what
  * the room page refetches for that topic; like React Query, one fetch per query at a time, and
- * one more after it when hints came meanwhile.
+ * one more after it when hints came meanwhile. `patch` is what the page applies from a hint's
+ * data instead (true: nothing to fetch); like the page, only while no fetch of it is under way.
  */
-async function connectWatchers(port: number, topicList: string[], cookies: string[], refetch?: (w: number, topic: string) => Promise<void>): Promise<TWatchers> {
+async function connectWatchers(
+  port: number,
+  topicList: string[],
+  cookies: string[],
+  refetch?: (w: number, topic: string) => Promise<void>,
+  patch?: (w: number, hint: THintSeen) => boolean,
+): Promise<TWatchers> {
   const arrivals = cookies.map(() => new Map<string, number[]>(topicList.map((t) => [t, []])));
-  const fetches = refetcher('coalesce', (w, topic) => refetch!(w, topic));
+  const fetching = new Set<string>();
+  const fetches = refetcher('coalesce', (w, topic) => {
+    fetching.add(`${w}|${topic}`);
+    return refetch!(w, topic).finally(() => fetching.delete(`${w}|${topic}`));
+  });
   const lastQa = new Map<number, number>();
   const waitingQa = new Set<number>();
-  const hinted = (w: number, topic: string) => {
+  const hinted = (w: number, topic: string, hint: THintSeen) => {
     if (!refetch) return;
+    if (patch && !fetching.has(`${w}|${topic}`) && patch(w, hint)) return;
     if (topic.startsWith('session-qa:')) {
       // The Q&A tab's throttle: the first hint at once, later ones trailing, once per second.
       const wait = (lastQa.get(w) ?? 0) + QA_REFRESH_MS - performance.now();
@@ -77,7 +90,7 @@ async function connectWatchers(port: number, topicList: string[], cookies: strin
       const topic = hintTopic(e.data);
       if (!topic || !arrivals[w]!.has(topic)) return;
       arrivals[w]!.get(topic)!.push(e.at);
-      hinted(w, topic);
+      if (refetch) hinted(w, topic, JSON.parse(e.data) as THintSeen);
     },
   });
   return {
@@ -152,17 +165,33 @@ async function main(): Promise<void> {
     // What the room page refetches on a hint of each topic.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
     const cursor = new Array<number>(A).fill(0);
+    // The vote counts each watcher ends with, checked against the database below.
+    const seenVotes = cookies.map(() => new Map<string, number>());
     const refetch = async (w: number, topic: string) => {
       const cookie = cookies[w]!;
       if (topic === topicList[0]) await request(agent, port, 'GET', `/api/sessions/${sessionId}/room`, cookie);
-      else if (topic === topicList[1]) await request(agent, port, 'GET', `/api/sessions/${sessionId}/questions`, cookie);
-      else {
+      else if (topic === topicList[1]) {
+        const r = await request(agent, port, 'GET', `/api/sessions/${sessionId}/questions`, cookie);
+        for (const q of r.json<{ questions?: { id: string; votes: number }[] } | null>()?.questions ?? []) seenVotes[w]!.set(q.id, q.votes);
+      } else {
         const r = await request(agent, port, 'GET', `/api/threads/session/${sessionId}/messages${cursor[w] ? `?after=${cursor[w]}` : ''}`, cookie);
         const next = r.json<{ cursor?: unknown } | null>()?.cursor;
         if (typeof next === 'number') cursor[w] = Math.max(cursor[w]!, next);
       }
     };
-    const watchers = await connectWatchers(port, topicList, cookies, refetch);
+    // What the page patches from a hint's data without a request (qa-tab.tsx, use-thread.ts).
+    const patch = (w: number, hint: THintSeen) => {
+      if (hint.topic === topicList[1] && typeof hint.data?.votes === 'number' && typeof hint.ids?.question === 'string') {
+        seenVotes[w]!.set(hint.ids.question, hint.data.votes);
+        return true;
+      }
+      if (hint.topic === topicList[2] && typeof hint.data?.seq === 'number' && hint.data.seq === cursor[w]! + 1) {
+        cursor[w] = hint.data.seq;
+        return true;
+      }
+      return false;
+    };
+    const watchers = await connectWatchers(port, topicList, cookies, refetch, patch);
     console.log(`next: ${A} watchers ready`);
     for (const list of sent.values()) list.length = 0;
 
@@ -172,6 +201,12 @@ async function main(): Promise<void> {
     const expected = new Map<string, number>(qs.map((q) => [q.id, 0]));
     let writes = 0;
     let writeErrors = 0;
+    // Why writes failed (status and error code, or the client's own error such as a timeout).
+    const whyFailed = new Map<string, number>();
+    const failed = (why: string) => {
+      writeErrors++;
+      whyFailed.set(why, (whyFailed.get(why) ?? 0) + 1);
+    };
     const pending: Promise<unknown>[] = [];
     const started = performance.now();
     for (let tick = 0; performance.now() - started < seconds * 1000; tick++) {
@@ -187,16 +222,16 @@ async function main(): Promise<void> {
           request(agent, port, 'POST', `/api/questions/${q}/vote`, cookies[w]!, { voted: want })
             .then((r) => {
               writes++;
-              if (r.status !== 200) return void writeErrors++;
+              if (r.status !== 200) return failed(`${r.status} ${r.json<{ error?: { code?: string } } | null>()?.error?.code ?? ''}`);
               voted.set(key, want);
               expected.set(q, expected.get(q)! + (want ? 1 : -1));
-            }, () => void writeErrors++)
+            }, (e: Error) => failed(e.message))
             .finally(() => inFlight.delete(key)),
         );
       }
       if (tick % 5 === 0) {
         const author = Math.floor(Math.random() * A);
-        pending.push(request(agent, port, 'POST', `/api/threads/session/${sessionId}/messages`, cookies[author]!, { body: `Message ${tick / 5}` }).then((r) => { writes++; if (r.status !== 201) writeErrors++; }, () => void writeErrors++));
+        pending.push(request(agent, port, 'POST', `/api/threads/session/${sessionId}/messages`, cookies[author]!, { body: `Message ${tick / 5}` }).then((r) => { writes++; if (r.status !== 201) failed(`${r.status} ${r.json<{ error?: { code?: string } } | null>()?.error?.code ?? ''}`); }, (e: Error) => failed(e.message)));
       }
     }
     await Promise.allSettled(pending);
@@ -206,11 +241,13 @@ async function main(): Promise<void> {
     const app = latencies(watchers, sent);
     watchers.close();
     const hints = [...sent.entries()].flatMap(([topic, list]) => list.map((s) => ({ ...s, topic }))).sort((a, b) => a.at - b.at);
-    console.log(`next: ${writes} writes (${writeErrors} failed), ${hints.length} hints, ${watchers.refetches} refetches (${watchers.refetchErrors} failed)`);
+    console.log(`next: ${writes} writes (${writeErrors} failed), ${hints.length} hints, ${watchers.refetches} refetches (${watchers.refetchErrors} failed)${whyFailed.size ? `; failed writes: ${[...whyFailed].map(([k, n]) => `${k} ×${n}`).join(', ')}` : ''}`);
 
     // Votes exact: the counter equals the rows and the net of the successful requests.
     const counts = await db.execute<{ id: string; votes: number; rows: number }>(sql`select q.id, q.votes, (select count(*) from question_votes v where v.question_id = q.id)::int as rows from questions q where q.session_id = ${sessionId}`);
-    const exact = [...(counts as unknown as { id: string; votes: number; rows: number }[])].every((c) => c.votes === c.rows && c.votes === expected.get(c.id));
+    const exact = [...(counts as unknown as { id: string; votes: number; rows: number }[])].every(
+      (c) => c.votes === c.rows && c.votes === expected.get(c.id) && seenVotes.every((m) => (m.get(c.id) ?? c.votes) === c.votes),
+    );
     await stopChild(next);
 
     // The bare server: the same watchers and the same hints, replayed with their timing.

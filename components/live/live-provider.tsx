@@ -4,8 +4,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { backoffDelay } from './backoff';
 
 type LiveStatus = 'idle' | 'connecting' | 'live' | 'reconnecting';
-export type THint = { topic: string; ids?: Record<string, string | number>; resync?: true; revoked?: true };
-type THintListener = (hint: THint) => void;
+export type THint = { topic: string; ids?: Record<string, string | number>; data?: Record<string, unknown>; resync?: true; revoked?: true };
+/** Returns true when it patched every query of the topic from the hint's `data` (no refetch needed). */
+type THintListener = (hint: THint) => boolean | void;
 type LiveContextValue = { follow: (topics: string[]) => () => void; listen: (topic: string, fn: THintListener) => () => void; status: LiveStatus };
 
 const LiveContext = createContext<LiveContextValue>({ follow: () => () => {}, listen: () => () => {}, status: 'idle' });
@@ -34,8 +35,11 @@ function LiveConnection({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const counts = useRef(new Map<string, number>());
   const listeners = useRef(new Map<string, Set<THintListener>>());
+  /** Tells the topic's listeners; true when one of them patched the topic's queries itself. */
   const tell = useCallback((hint: THint) => {
-    for (const fn of listeners.current.get(hint.topic) ?? []) fn(hint);
+    let patched = false;
+    for (const fn of listeners.current.get(hint.topic) ?? []) patched = fn(hint) === true || patched;
+    return patched;
   }, []);
   const listen = useCallback((topic: string, fn: THintListener) => {
     let set = listeners.current.get(topic);
@@ -112,9 +116,9 @@ function LiveConnection({ children }: { children: ReactNode }) {
         try {
           const hint = JSON.parse(msg.data) as THint;
           if (typeof hint.topic !== 'string') return;
-          // Listeners first: they may decide how the invalidated query refetches (see useThread).
-          tell(hint);
-          void invalidateTopic(qc, hint.topic);
+          // Listeners first: they may decide how the invalidated query refetches, or patch it
+          // from the hint's data so that nothing is refetched (see useThread).
+          if (!tell(hint)) void invalidateTopic(qc, hint.topic);
         } catch {
           // A malformed hint is ignored; the next reconnect refetches anyway.
         }
@@ -147,7 +151,9 @@ export function useLiveTopics(topics: string[]): LiveStatus {
 }
 
 /** Calls `fn` with every hint on a topic (and `{ resync: true }` after each (re)connect), before
- * the topic's queries are invalidated. For cursor reads that must know what the hint names. */
+ * the topic's queries are invalidated. For cursor reads that must know what the hint names, and
+ * for hints with `data`: `fn` returning true means it patched every query keyed by the topic
+ * (then none is invalidated). */
 export function useLiveHint(topic: string, fn: THintListener): void {
   const { listen } = useContext(LiveContext);
   const latest = useRef(fn);

@@ -20,6 +20,7 @@ export const EMPTY_SESSION: TSessionFormValues = {
   endTime: '11:00',
   capacity: '',
   signUpRequired: false,
+  questionsNeedApproval: false,
   stageLimit: '4',
   breakoutRoomLimit: '10',
   hostIds: [],
@@ -73,6 +74,9 @@ export function SessionForm({ initial, days, companies, candidates, label, actio
           <input type="checkbox" checked={v.signUpRequired} onChange={(e) => set('signUpRequired', e.target.checked)} /> Sign-up required
         </label>
       </div>
+      <label className="row small" style={{ gap: 6 }}>
+        <input type="checkbox" checked={v.questionsNeedApproval} onChange={(e) => set('questionsNeedApproval', e.target.checked)} /> Questions need a host&rsquo;s approval before the audience sees them
+      </label>
       <div className={ui.field}>
         <label className={ui.label} htmlFor={`${label}-hosts`}>Hosts</label>
         <select

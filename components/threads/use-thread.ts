@@ -31,7 +31,18 @@ export function useThread(kind: string, ownerId: string) {
   const url = `/api/threads/${kind}/${ownerId}/messages`;
   const whole = useRef(true);
   useLiveHint(topic, (hint) => {
-    if (hint.resync || hint.ids?.changed !== undefined) whole.current = true;
+    if (hint.resync || hint.ids?.changed !== undefined) {
+      whole.current = true;
+      return false;
+    }
+    // A new message carried by the hint (a busy session's chat): appended without a request,
+    // when it is the very next one and no read is under way (whose answer would overwrite it).
+    const message = hint.data as TMessage | undefined;
+    const prev = qc.getQueryData<TMessagePage>(key);
+    if (!message || !prev || whole.current || message.seq !== prev.cursor + 1 || qc.isFetching({ queryKey: key }) > 0) return false;
+    if (!prev.canModerate && message.hidden) return false;
+    qc.setQueryData<TMessagePage>(key, { ...prev, items: [...prev.items, message], cursor: message.seq });
+    return true;
   });
   const list = useQuery({
     queryKey: key,

@@ -42,6 +42,8 @@ export const eventSessions = pgTable(
     // null: open to all, no seat limit.
     capacity: integer('capacity'),
     signUpRequired: boolean('sign_up_required').notNull().default(false),
+    /** New questions wait for a host's approval before the audience sees them. */
+    questionsNeedApproval: boolean('questions_need_approval').notNull().default(false),
     // Audience members on screen at once (hosts are always on screen and not counted).
     stageLimit: integer('stage_limit').notNull().default(4),
     // The organizer's maximum of breakout rooms per round (lib/breakouts).
@@ -138,6 +140,8 @@ export const questions = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     pinnedAt: timestamp('pinned_at', { withTimezone: true }),
+    /** Null while it waits for approval (its author and the hosts see it); the vote trigger refuses votes then. */
+    approvedAt: timestamp('approved_at', { withTimezone: true }).defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

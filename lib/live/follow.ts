@@ -18,7 +18,9 @@ export function followTopics(
   send: (frame: Uint8Array) => void,
   onRevoked: (topic: TTopic) => void,
 ): Promise<() => void> {
-  return subscribe(topicList, send, (topic) => {
+  return subscribe(topicList, send, (topic, users) => {
+    // A recheck about other people (one person cancelled their sign-up) leaves this stream be.
+    if (users && !users.has(actor.id)) return;
     void canSeeTopic(db, actor, topic as TTopic).then(
       (ok) => ok || onRevoked(topic as TTopic),
       // When the check itself fails, closing is the safe side: the reconnect checks again.

@@ -5,8 +5,11 @@ import { database } from '@/db/client';
 import { LIVE_CHANNEL, type TTopic } from './topics';
 
 type Subscriber = (frame: Uint8Array) => void;
-/** Called after a `recheck` hint on a topic the stream follows: it re-checks access itself. */
-export type Recheck = (topic: string) => void;
+/**
+ * Called after a `recheck` hint on a topic the stream follows: it re-checks access itself.
+ * `users`: the hints named whose access changed; a stream of anyone else need not re-check.
+ */
+export type Recheck = (topic: string, users?: ReadonlySet<string>) => void;
 
 type Hub = {
   byTopic: Map<string, Set<Subscriber>>;
@@ -54,24 +57,38 @@ function flush(h: Hub): void {
   for (let i = 0; i < pending.length; ) {
     const topic = pending[i]!.topic;
     let text = '';
+    const start = i;
     for (; i < pending.length && pending[i]!.topic === topic; i++) text += `data: ${pending[i]!.payload}\n\n`;
     const subs = h.byTopic.get(topic);
     if (!subs) continue;
     // Encoded once, shared by every stream of the topic.
     const frame = encoder.encode(text);
     for (const send of subs) send(frame);
-    // A plain substring test: payloads are JSON.stringify of THint, so the flag is spelled this way.
-    if (text.includes('"recheck":true')) recheckTopic(h, topic, subs);
+    // A plain substring test: payloads are JSON.stringify of THint, so the flag is spelled this
+    // way (a quote inside data or a message body is escaped, so it cannot spell it).
+    if (text.includes('"recheck":true')) recheckTopic(h, topic, subs, recheckUsers(pending.slice(start, i)));
   }
 }
 
-function recheckTopic(h: Hub, topic: string, subs: Set<Subscriber>): void {
+/** Whose access the run's recheck hints are about; undefined when one of them names nobody (all re-check). */
+function recheckUsers(run: { payload: string }[]): Set<string> | undefined {
+  const users = new Set<string>();
+  for (const { payload } of run) {
+    if (!payload.includes('"recheck":true')) continue;
+    const user = (JSON.parse(payload) as { ids?: { user?: unknown } }).ids?.user;
+    if (typeof user !== 'string') return undefined;
+    users.add(user);
+  }
+  return users;
+}
+
+function recheckTopic(h: Hub, topic: string, subs: Set<Subscriber>, users: Set<string> | undefined): void {
   // A copy: a stream that closes unsubscribes while we iterate.
   for (const send of [...subs]) {
     const recheck = h.rechecksOf.get(send);
     if (!recheck) continue;
     h.rechecks++;
-    recheck(topic);
+    recheck(topic, users);
   }
 }
 

@@ -57,9 +57,21 @@ export const topics = {
 
 /**
  * `recheck`: who may see the topic may have changed (a conversation turned confidential, got
- * another moderator); every stream following it re-checks its access and closes if it lost it.
+ * another moderator); every stream following it re-checks its access and closes if it lost it
+ * — only the streams of `ids.user` when the hint names one (one person left a session).
+ *
+ * `data`: what changed, for the few hot hints whose followers would otherwise all refetch the
+ * same thing (a vote's new count, a new session chat message), so a thousand watchers patch
+ * their cache instead of sending a thousand requests. Only what every follower of the topic
+ * may see (they were checked when their stream opened and on every `recheck`); anything
+ * narrower (hidden, pending, per-viewer) stays a refetch. Keep it small: NOTIFY payloads
+ * end at 8000 bytes (`fitsHint`).
  */
-export type THint = { topic: TTopic; ids?: Record<string, string | number>; recheck?: true };
+export type THint = { topic: TTopic; ids?: Record<string, string | number>; recheck?: true; data?: Record<string, unknown> };
+
+/** NOTIFY refuses payloads of 8000 bytes or more; a hint with data above this is sent without it. */
+export const MAX_HINT_BYTES = 7000;
+export const fitsHint = (hint: THint) => Buffer.byteLength(JSON.stringify(hint)) <= MAX_HINT_BYTES;
 
 export const LIVE_CHANNEL = 'fairground_live';
 

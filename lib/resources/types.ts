@@ -34,6 +34,13 @@ export type TResource<TCtx = unknown, TRole extends string = string> = {
   permissions: Record<TRole, readonly TPermission[]>;
   /** Why its conversation takes no new messages right now (e.g. a cancelled chat), or null. */
   threadClosed?(ctx: TCtx): string | null;
+  /**
+   * A new message rides in its thread hint (`THint.data`), so a big room's readers append it
+   * without a request each. Only for a resource whose every loss of `thread.read` sends a
+   * `recheck` hint on its thread topic (the stream then closes), since the hint no longer goes
+   * through a read that checks.
+   */
+  messagesInHints?: boolean;
   /** Its LiveKit room, for a resource people meet in on video (room name: lib/resources/rooms). */
   video?: TResourceVideo<TCtx, TRole>;
 };

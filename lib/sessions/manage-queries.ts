@@ -38,6 +38,7 @@ export function formValuesOf(card: TSessionCard, timeZone: string, hostIds: stri
     endTime: format(s.endsAt, 'HH:mm', inZone),
     capacity: s.capacity === null ? '' : String(s.capacity),
     signUpRequired: s.signUpRequired,
+    questionsNeedApproval: s.questionsNeedApproval,
     stageLimit: String(s.stageLimit),
     breakoutRoomLimit: String(s.breakoutRoomLimit),
     hostIds,

@@ -38,6 +38,9 @@ export const sessionResource: TResource<TSessionCtx, TSessionRoomRole> = {
   },
   permissions: { organizer: RUNS, host: RUNS, company: AUDIENCE, registered: AUDIENCE, attendee: AUDIENCE },
   threadClosed: (s) => (s.cancelledAt ? 'This session was cancelled; its chat is closed.' : null),
+  // A thousand people read one session's chat: each new message rides in its hint. Losing the
+  // room (a cancelled sign-up, a changed session) sends a recheck (lib/sessions/hints.ts).
+  messagesInHints: true,
   video: {
     joinRefusal(s, _role, now) {
       if (s.cancelledAt) return 'This session was cancelled, so its room is closed.';

@@ -5,12 +5,13 @@ import { eventCompanies, events, registrations, sessionHosts, sessionRegistratio
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError } from '@/lib/errors';
 import { canManageEvent, type TActor } from '@/lib/events/permissions';
-import { publishHint } from '@/lib/live/publish';
+import { publishHint, publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { zonedInstant } from '@/lib/time/format';
 import { parseInput } from '@/lib/validation';
 import { closeLiveRound } from '@/lib/breakouts/round-status';
 import { announceSession } from './announce';
+import { roomAccessChanged } from './hints';
 import { loadSession, type TSession } from './permissions';
 import { inSessionTx } from './session-tx';
 import { promoteWaitlisted } from './waitlist';
@@ -41,6 +42,7 @@ async function columnsOf(tx: Tx, event: typeof events.$inferSelect, data: TSessi
     endsAt: zonedInstant(data.endTime > data.startTime ? data.date : nextDate(data.date), data.endTime, event.timeZone),
     capacity: data.capacity,
     signUpRequired: data.signUpRequired,
+    questionsNeedApproval: data.questionsNeedApproval,
     stageLimit: data.stageLimit,
     breakoutRoomLimit: data.breakoutRoomLimit,
   };
@@ -87,7 +89,9 @@ export async function updateSession(db: Db, actor: TActor | null, sessionId: unk
       .set({ ...columns, updatedAt: new Date(), ...(moved ? { icsSequence: sql`${eventSessions.icsSequence} + 1` } : {}) })
       .where(eq(eventSessions.id, id))
       .returning();
+    const hostsBefore = (await tx.select({ userId: sessionHosts.userId }).from(sessionHosts).where(eq(sessionHosts.sessionId, id))).map((h) => h.userId);
     await replaceHosts(tx, id, data.hostIds);
+    const hostsChanged = hostsBefore.length !== new Set(data.hostIds).size || hostsBefore.some((h) => !data.hostIds.includes(h));
     const promoted = await promoteWaitlisted(tx, row!);
     if (promoted.length) mails.push(...(await announceSession(tx, row!, event, promoted, 'promoted')));
     if (moved) {
@@ -97,6 +101,8 @@ export async function updateSession(db: Db, actor: TActor | null, sessionId: unk
     await recordAudit(tx, { eventId: event.id, actorId: actor!.id, action: 'session.updated', targetType: 'session', targetId: id, details: { title: data.title } });
     await publishHint(tx, topics.event(event.id), { session: id });
     await publishHint(tx, topics.session(id), { session: id });
+    // Who may be in the room (and who moderates it) may have changed.
+    if (hostsChanged || locked.signUpRequired !== row!.signUpRequired || locked.companyId !== row!.companyId) await publishHints(tx, roomAccessChanged(id));
     return { sessionId: id };
   });
 }

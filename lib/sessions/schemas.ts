@@ -25,6 +25,7 @@ export const ZSessionInput = z
       z.union([z.null(), z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(1, 'At least 1 seat').max(10_000, 'At most 10,000 seats')]),
     ),
     signUpRequired: z.coerce.boolean().default(false),
+    questionsNeedApproval: z.coerce.boolean().default(false),
     stageLimit: z.preprocess(
       blankToUndefined,
       z.coerce.number({ message: 'Enter a number' }).int('Use a whole number').min(0, 'Use 0 or more').max(12, 'At most 12 on screen').default(4),

@@ -8,6 +8,7 @@ import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
 import { announceSession } from './announce';
+import { roomAccessChanged } from './hints';
 import { loadSession, requireSessionRole } from './permissions';
 import { inSessionTx } from './session-tx';
 import { promoteWaitlisted, waitlistPosition } from './waitlist';
@@ -73,6 +74,8 @@ export async function cancelSignUp(db: Db, actor: TActor | null, sessionId: unkn
     await publishHints(tx, [
       { topic: topics.session(id), ids: { seats: 1 } },
       ...[actor.id, ...promoted].map((u) => ({ topic: topics.user(u), ids: { session: id } })),
+      // Without a sign-up the room may be closed to them (sign-up required).
+      ...roomAccessChanged(id, actor.id),
     ]);
     return { promoted };
   });

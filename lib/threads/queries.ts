@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { messages, threads, users } from '@/db/schema';
-import { publishHint } from '@/lib/live/publish';
-import { topics } from '@/lib/live/topics';
+import { publishHints } from '@/lib/live/publish';
+import { fitsHint, topics, type THint } from '@/lib/live/topics';
+import { resourceOf } from '@/lib/resources';
 import type { TResourceKind } from '@/lib/resources/types';
 
 export type TThreadOwner = { kind: TResourceKind; ownerId: string; eventId: string };
@@ -27,8 +28,27 @@ export async function appendMessage(
   const [row] = await tx
     .insert(messages)
     .values({ threadId: thread!.id, seq: thread!.seq, authorId: message.authorId, body: message.body, attachmentId: message.attachmentId ?? null })
-    .returning({ id: messages.id });
-  await publishHint(tx, topics.thread(owner.kind, owner.ownerId), { seq: thread!.seq });
+    .returning({ id: messages.id, createdAt: messages.createdAt });
+  const topic = topics.thread(owner.kind, owner.ownerId);
+  const hint: THint = { topic, ids: { seq: thread!.seq } };
+  if (resourceOf(owner.kind).messagesInHints) {
+    // The row as every reader would fetch it: a new message is neither hidden, flagged nor redacted.
+    const [author] = message.authorId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, message.authorId)) : [];
+    const data: Omit<TMessageRow, 'createdAt'> & { createdAt: string } = {
+      id: row!.id,
+      seq: thread!.seq,
+      authorId: message.authorId,
+      authorName: author?.name ?? null,
+      body: message.body,
+      attachmentId: message.attachmentId ?? null,
+      createdAt: row!.createdAt.toISOString(),
+      flagged: false,
+      redacted: false,
+      hidden: false,
+    };
+    if (fitsHint({ ...hint, data })) hint.data = data;
+  }
+  await publishHints(tx, [hint]);
   return { id: row!.id, seq: thread!.seq, threadId: thread!.id };
 }
 

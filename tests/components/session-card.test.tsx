@@ -14,6 +14,7 @@ const base: TSessionCard['session'] = {
   endsAt: new Date(startsAt.getTime() + 3_600_000),
   capacity: null,
   signUpRequired: false,
+  questionsNeedApproval: false,
   stageLimit: 4,
   breakoutRoomLimit: 10,
   seatsTaken: 0,

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, DEMO_FAIR, openAs, signInAs, unique } from '../helpers/e2e';
-import { createSessionAsOrganizer, PROGRAMME_URL, SESSION_PEOPLE, sessionCard } from '../helpers/e2e-sessions';
+import { DEMO, DEMO_FAIR, openAs, signInAs, trackLiveConnections, unique, waitForLiveTopic } from '../helpers/e2e';
+import { createSessionAsOrganizer, PROGRAMME_URL, SESSION_PEOPLE, sessionCard, sessionRunningNow } from '../helpers/e2e-sessions';
 
 test('an organizer creates a one-seat session; one talent gets the seat, the other the waitlist, and moves up when the seat is given back', async ({ page, browser, baseURL }) => {
   const title = `Portfolio review ${unique()}`;
@@ -71,4 +71,49 @@ test('the lobby shows the session on now, and a talent enters it from there', as
   await expect(onNow.getByRole('listitem', { name: 'Welcome: how this fair works' })).toBeVisible();
   await expect(welcome).toContainText('Open to all');
   await expect(welcome.getByRole('link', { name: 'Enter' })).toHaveAttribute('href', /\/sessions\/[0-9a-f-]{36}\/room$/);
+});
+
+test('questions that need approval: the author sees theirs waiting, others do not, the host approves and everyone sees it live', async ({ page, browser, baseURL }) => {
+  const title = `Approved questions ${unique()}`;
+  const when = sessionRunningNow();
+  await signInAs(page, DEMO.organizer);
+  await createSessionAsOrganizer(page, { title, date: when.date, start: when.start, end: when.end, approval: true });
+  const a = await openAs(browser, baseURL, SESSION_PEOPLE.talentA);
+  const b = await openAs(browser, baseURL, SESSION_PEOPLE.talentB);
+  const host = await openAs(browser, baseURL, SESSION_PEOPLE.host);
+  let sessionId = '';
+  for (const p of [a, b, host]) {
+    await trackLiveConnections(p);
+    await p.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
+    await sessionCard(p, title).getByRole('link', { name: 'Enter' }).click();
+    await expect(p.getByLabel('Your question')).toBeVisible({ timeout: 20_000 });
+    sessionId = p.url().split('/')[6]!;
+  }
+  for (const p of [b, host]) await waitForLiveTopic(p, `session-qa:${sessionId}`);
+
+  const question = 'Can I apply to two teams?';
+  await a.getByLabel('Your question').fill(question);
+  await a.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(a.getByText('Thanks — a host approves questions before everyone sees them.')).toBeVisible();
+  const mine = a.getByRole('list', { name: 'Questions' }).getByRole('listitem', { name: question });
+  await expect(mine).toContainText('Waiting for approval');
+  await expect(mine.getByRole('button', { name: /^Vote for/ })).toBeDisabled();
+  const waiting = host.getByRole('region', { name: 'Waiting for approval' });
+  await expect(waiting.getByRole('listitem', { name: question })).toBeVisible();
+  await expect(b.getByText('No questions yet. Ask the first one.')).toBeVisible();
+  await expect(b.getByRole('listitem', { name: question })).toHaveCount(0);
+
+  await waiting.getByRole('button', { name: `Approve “${question}”` }).click();
+  await expect(b.getByRole('list', { name: 'Questions' }).getByRole('listitem', { name: question })).toBeVisible();
+  await expect(waiting).toHaveCount(0);
+  await expect(mine).not.toContainText('Waiting for approval');
+  await expect(mine.getByRole('button', { name: /^Vote for/ })).toBeEnabled();
+
+  // The shared demo fair gets its programme back.
+  await page.goto(`/events/${DEMO_FAIR.slug}/manage/sessions`);
+  const managed = sessionCard(page, title);
+  await managed.getByRole('button', { name: 'Cancel session' }).click();
+  await managed.getByRole('button', { name: 'Yes, cancel the session' }).click();
+  await expect(page.getByText(/Session cancelled\./)).toBeVisible();
+  for (const p of [a, b, host]) await p.context().close();
 });

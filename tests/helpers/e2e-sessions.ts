@@ -5,7 +5,7 @@ import { DEMO_FAIR } from './e2e';
 export const SESSION_PEOPLE = { host: 'Nora Visser', talentA: 'Greta Moreau', talentB: 'Hugo Larsen' } as const;
 export const PROGRAMME_URL = `/events/${DEMO_FAIR.slug}/sessions`;
 
-export type TSessionForm = { title: string; capacity?: string; signUp?: boolean; day?: 'first' | 'second'; date?: string; start?: string; end?: string; company?: string; hosts?: string[]; stageLimit?: string };
+export type TSessionForm = { title: string; capacity?: string; signUp?: boolean; day?: 'first' | 'second'; date?: string; start?: string; end?: string; company?: string; hosts?: string[]; stageLimit?: string; approval?: boolean };
 
 /** As the organizer: creates a session through Manage → Sessions. */
 export async function createSessionAsOrganizer(page: Page, f: TSessionForm): Promise<void> {
@@ -22,6 +22,7 @@ export async function createSessionAsOrganizer(page: Page, f: TSessionForm): Pro
   if (f.capacity) await form.getByLabel('Capacity').fill(f.capacity);
   if (f.stageLimit) await form.getByLabel('On screen at once').fill(f.stageLimit);
   if (f.signUp) await form.getByLabel('Sign-up required').check();
+  if (f.approval) await form.getByLabel(/Questions need a host.s approval/).check();
   const hosts = form.getByLabel('Hosts');
   const labels = await hosts.locator('option').allTextContents();
   await hosts.selectOption((f.hosts ?? [SESSION_PEOPLE.host]).map((h) => ({ label: labels.find((l) => l.startsWith(h))! })));
