@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
-import { breakoutAssignments, breakoutAttendance } from '@/db/schema';
+import { breakoutAssignments, breakoutAttendance, breakoutRounds } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { publishHints } from '@/lib/live/publish';
 import { topics, type THint } from '@/lib/live/topics';
@@ -55,6 +55,21 @@ export async function assignPerson(db: Db, s: TBreakoutStanding, data: z.infer<t
     throw new AppError('invalid_input', message, { userId: message });
   }
   return inTx(db, (tx, work) => moveInTx(tx, work, { sessionId: s.session.id, roundId: data.roundId, userId: data.userId, roomId: data.roomId, by: s.userId, now }));
+}
+
+/**
+ * Someone who gave up their seat in a session that needs one may no longer be in its rooms (the
+ * resource refuses them): their assignment goes too, in the cancellation's transaction, so the
+ * hosts do not see them in a room they cannot enter. The live round is locked first, so a close
+ * racing the cancellation cannot leave the move half-done.
+ */
+export async function leaveLiveRound(tx: Tx, work: TWork, sessionId: string, userId: string, now: Date): Promise<void> {
+  const [round] = await tx
+    .select({ id: breakoutRounds.id })
+    .from(breakoutRounds)
+    .where(and(eq(breakoutRounds.sessionId, sessionId), inArray(breakoutRounds.status, ['draft', 'open'])))
+    .for('no key update');
+  if (round) await moveInTx(tx, work, { sessionId, roundId: round.id, userId, roomId: null, by: userId, now });
 }
 
 /** A participant picks their room, when the hosts let people choose. */

@@ -6,16 +6,21 @@ export type TAssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 /** The absolute ceiling of rooms per round; each session has its own lower maximum (breakout_room_limit). */
 export const MAX_ROOMS = 50;
 
+// Numbers come as JSON numbers or, from a form field, as digits. z.coerce.number would also take
+// true, [3] or null as numbers; those are a caller's mistake and get the field's message.
+const digitsToNumber = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v);
+const wholeNumber = <T extends z.ZodType>(schema: T) => z.preprocess(digitsToNumber, schema);
+
 const ZRoundId = z.uuid({ message: 'Unknown breakout rooms — reload the page' });
 const ZRoomId = z.uuid({ message: 'Pick a breakout room from the list' });
 const ZUserId = z.string({ message: 'Pick a person' }).min(1, 'Pick a person').max(64, 'Unknown person');
 
-const ZRoomName = z.string().trim().max(60, 'Keep each room name under 60 characters');
+const ZRoomName = z.string({ message: 'Each room name must be text' }).trim().max(60, 'Keep each room name under 60 characters');
 
 export const ZCreateRound = z
   .object({
     action: z.literal('create'),
-    roomCount: z.coerce.number({ message: 'Enter the number of rooms' }).int('Use a whole number of rooms').min(1, 'Create at least 1 room').max(MAX_ROOMS, `At most ${MAX_ROOMS} rooms`),
+    roomCount: wholeNumber(z.number({ message: 'Enter the number of rooms' }).int('Use a whole number of rooms').min(1, 'Create at least 1 room').max(MAX_ROOMS, `At most ${MAX_ROOMS} rooms`)),
     // Blank names become "Room <n>".
     names: z.array(ZRoomName, { message: 'Names must be a list' }).max(MAX_ROOMS, `At most ${MAX_ROOMS} names`).optional(),
     assignment: z.enum(ASSIGNMENT_MODES, { message: 'Pick how people are assigned: automatically (present or signed up), by hand, or let them choose' }),
@@ -35,12 +40,12 @@ export const ZAssign = z.object({ action: z.literal('assign'), roundId: ZRoundId
 export const ZOpenRound = z.object({
   action: z.literal('open'),
   roundId: ZRoundId,
-  minutes: z.coerce.number({ message: 'Enter the minutes the rooms stay open' }).int('Use whole minutes').min(1, 'At least 1 minute').max(120, 'At most 120 minutes'),
+  minutes: wholeNumber(z.number({ message: 'Enter the minutes the rooms stay open' }).int('Use whole minutes').min(1, 'At least 1 minute').max(120, 'At most 120 minutes')),
 });
 export const ZExtendRound = z.object({
   action: z.literal('extend'),
   roundId: ZRoundId,
-  minutes: z.coerce.number({ message: 'Enter the minutes to add' }).int('Use whole minutes').min(1, 'Add at least 1 minute').max(60, 'Add at most 60 minutes at a time'),
+  minutes: wholeNumber(z.number({ message: 'Enter the minutes to add' }).int('Use whole minutes').min(1, 'Add at least 1 minute').max(60, 'Add at most 60 minutes at a time')),
 });
 export const ZCloseRound = z.object({ action: z.literal('close'), roundId: ZRoundId });
 export const ZBroadcast = z.object({

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { events, sessionRegistrations } from '@/db/schema';
+import { leaveLiveRound } from '@/lib/breakouts/assign';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
 import { publishHints } from '@/lib/live/publish';
@@ -58,7 +59,7 @@ export async function signUp(db: Db, actor: TActor | null, sessionId: unknown, n
 export async function cancelSignUp(db: Db, actor: TActor | null, sessionId: unknown): Promise<{ promoted: string[] }> {
   const id = parseInput(ZSessionId, sessionId);
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');
-  return inSessionTx(db, async (tx, mails) => {
+  return inSessionTx(db, async (tx, mails, work) => {
     const session = await loadSession(tx, id, true);
     const [row] = await tx
       .update(sessionRegistrations)
@@ -66,6 +67,8 @@ export async function cancelSignUp(db: Db, actor: TActor | null, sessionId: unkn
       .where(and(eq(sessionRegistrations.sessionId, id), eq(sessionRegistrations.userId, actor.id), inArray(sessionRegistrations.status, ['registered', 'waitlisted'])))
       .returning({ id: sessionRegistrations.id });
     if (!row) throw new AppError('not_allowed_now', 'You are not signed up for this session.');
+    // Without a seat they may not be in a session that needs one, nor in its breakout rooms.
+    if (session.signUpRequired) await leaveLiveRound(tx, work, id, actor.id, new Date());
     const promoted = session.cancelledAt ? [] : await promoteWaitlisted(tx, session);
     if (promoted.length) {
       const [event] = await tx.select().from(events).where(eq(events.id, session.eventId));

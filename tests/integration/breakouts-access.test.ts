@@ -1,0 +1,168 @@
+import { eq } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
+import { breakoutAssignments, breakoutAttendance, breakoutBroadcasts, breakoutHostCalls, breakoutRounds } from '@/db/schema';
+import { breakoutAction } from '@/lib/breakouts/actions';
+import { BREAKOUT_REMOVE_PARTICIPANT, BREAKOUT_TIMER } from '@/lib/breakouts/effects';
+import { breakoutView } from '@/lib/breakouts/view';
+import { createBoss } from '@/lib/jobs/boss';
+import { VIDEO_CLOSE_ROOM } from '@/lib/jobs/video-jobs';
+import { canSeeTopic } from '@/lib/live/access';
+import { topics } from '@/lib/live/topics';
+import { issueRoomToken } from '@/lib/resources';
+import { cancelSignUp, signUp } from '@/lib/sessions/sign-up';
+import { listMessages } from '@/lib/threads';
+import { attachJobs, detachJobs } from '@/lib/tx/job-sink';
+import { actor, codeOf, demoFair } from '../helpers/chat-fixtures';
+import { LIVEKIT_TEST } from '../helpers/livekit';
+import { HOST, makeSession, talent } from '../helpers/session-fixtures';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+// An attacker's probes of the breakout rooms: ids of another session passed with one's own,
+// host actions by people who are not hosts, and people who lost their seat. Each expectation
+// names the check that would have to be missing for it to fail.
+let t: TestDatabase;
+let fair: Awaited<ReturnType<typeof demoFair>>;
+let boss: PgBoss;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  fair = await demoFair(t.db);
+  boss = await createBoss(t, t.url);
+  for (const q of [BREAKOUT_TIMER, BREAKOUT_REMOVE_PARTICIPANT, VIDEO_CLOSE_ROOM]) await boss.createQueue(q, { name: q });
+  attachJobs(t.db, boss);
+}, 60_000);
+afterAll(async () => {
+  detachJobs(t.db);
+  await boss?.stop({ graceful: false, wait: true });
+  await t?.drop();
+});
+
+type TAny = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const act = (sessionId: string, who: string, input: unknown) => breakoutAction(t.db, actor(who), sessionId, input) as Promise<TAny>;
+const token = (who: string, roomId: string) => issueRoomToken(t.db, actor(who), { kind: 'breakout', id: roomId }, new Date(), LIVEKIT_TEST);
+const readChat = (who: string, roomId: string) => listMessages(t.db, actor(who), { kind: 'breakout', ownerId: roomId });
+let n = 0;
+const newSession = (over: Record<string, unknown> = {}) => makeSession(t.db, fair, { title: `Breakout probes ${++n}`, hostIds: [HOST], ...over });
+const roundRow = async (roundId: string) => (await t.db.select().from(breakoutRounds).where(eq(breakoutRounds.id, roundId)))[0]!;
+
+test('ids of another session passed with one’s own session: every action finds nothing, and the other round is untouched', async () => {
+  // The same person hosts both sessions, so only the scoping of each id by the session can stop them.
+  const mine = await newSession();
+  const theirs = await newSession();
+  const x = await act(mine, HOST, { action: 'create', roomCount: 2, assignment: 'choose' });
+  const y = await act(theirs, HOST, { action: 'create', roomCount: 2, assignment: 'manual' });
+  await act(theirs, HOST, { action: 'assign', roundId: y.roundId, userId: talent(2), roomId: y.roomIds[0] });
+  await act(theirs, HOST, { action: 'open', roundId: y.roundId, minutes: 10 });
+  const { callId } = await act(theirs, talent(2), { action: 'call_host', roundId: y.roundId });
+  const before = await roundRow(y.roundId);
+
+  for (const input of [
+    { action: 'open', roundId: y.roundId, minutes: 5 },
+    { action: 'extend', roundId: y.roundId, minutes: 5 },
+    { action: 'close', roundId: y.roundId },
+    { action: 'broadcast', roundId: y.roundId, body: 'Wrong session' },
+    { action: 'assign', roundId: y.roundId, userId: talent(3), roomId: y.roomIds[1] },
+    { action: 'assign', roundId: y.roundId, userId: talent(2), roomId: null },
+    { action: 'answer_call', callId },
+  ]) {
+    expect([input.action, await codeOf(act(mine, HOST, input))]).toEqual([input.action, 'not_found']);
+  }
+  expect(await codeOf(act(mine, talent(2), { action: 'call_host', roundId: y.roundId }))).toBe('not_found');
+  expect(await codeOf(act(mine, talent(3), { action: 'choose', roundId: y.roundId, roomId: y.roomIds[1] }))).toBe('not_found');
+  // This session's round with the other session's room: the (room, round) foreign key refuses it.
+  expect(await codeOf(act(mine, talent(3), { action: 'choose', roundId: x.roundId, roomId: y.roomIds[1] }))).toBe('not_allowed_now');
+  expect(await codeOf(act(mine, HOST, { action: 'assign', roundId: x.roundId, userId: talent(3), roomId: y.roomIds[0] }))).toBe('not_allowed_now');
+
+  expect(await roundRow(y.roundId)).toEqual(before);
+  const rows = await t.db.select().from(breakoutAssignments).where(eq(breakoutAssignments.roundId, y.roundId));
+  expect(rows.map((r) => [r.userId, r.roomId])).toEqual([[talent(2), y.roomIds[0]]]);
+  expect(await t.db.select().from(breakoutAssignments).where(eq(breakoutAssignments.roundId, x.roundId))).toEqual([]);
+  expect(await t.db.select().from(breakoutBroadcasts).where(eq(breakoutBroadcasts.roundId, y.roundId))).toEqual([]);
+  expect((await t.db.select().from(breakoutHostCalls).where(eq(breakoutHostCalls.id, callId)))[0]!.answeredAt).toBeNull();
+});
+
+test('host actions by a participant are refused (403), by a host of another session or an outsider hidden (404); nothing is written', async () => {
+  const id = await newSession({ signUpRequired: true, capacity: '10' });
+  const other = await newSession({ hostIds: ['demo-recruiter-2-1'] });
+  await signUp(t.db, actor(talent(4)), id);
+  await signUp(t.db, actor(talent(5)), id);
+  const { roundId, roomIds } = await act(id, HOST, { action: 'create', roomCount: 2, assignment: 'manual' });
+  await act(id, HOST, { action: 'assign', roundId, userId: talent(4), roomId: roomIds[0] });
+  await act(id, HOST, { action: 'open', roundId, minutes: 10 });
+  const { callId } = await act(id, talent(4), { action: 'call_host', roundId });
+  const before = await roundRow(roundId);
+  const hostActions = [
+    { action: 'create', roomCount: 2, assignment: 'manual' },
+    { action: 'assign', roundId, userId: talent(5), roomId: roomIds[1] },
+    { action: 'open', roundId, minutes: 5 },
+    { action: 'extend', roundId, minutes: 5 },
+    { action: 'close', roundId },
+    { action: 'broadcast', roundId, body: 'Everyone to room 2' },
+    { action: 'answer_call', callId },
+  ];
+  for (const input of hostActions) {
+    expect([input.action, await codeOf(act(id, talent(5), input))]).toEqual([input.action, 'forbidden']);
+    // A host of another session is nobody here (the session needs a sign-up they do not have).
+    expect([input.action, await codeOf(act(id, 'demo-recruiter-2-1', input))]).toEqual([input.action, 'not_found']);
+    expect([input.action, await codeOf(act(id, talent(6), input))]).toEqual([input.action, 'not_found']);
+  }
+  // The host of another session passing this round through their own session finds nothing.
+  expect(await codeOf(act(other, 'demo-recruiter-2-1', { action: 'close', roundId }))).toBe('not_found');
+  expect(await roundRow(roundId)).toEqual(before);
+  expect((await t.db.select().from(breakoutAssignments).where(eq(breakoutAssignments.roundId, roundId))).map((r) => r.userId)).toEqual([talent(4)]);
+  expect(await t.db.select().from(breakoutBroadcasts).where(eq(breakoutBroadcasts.roundId, roundId))).toEqual([]);
+  expect((await t.db.select().from(breakoutHostCalls).where(eq(breakoutHostCalls.id, callId)))[0]!.answeredAt).toBeNull();
+  // Nor may the host of another session follow this session's breakouts or enter its rooms.
+  expect(await canSeeTopic(t.db, actor('demo-recruiter-2-1'), topics.breakouts(id))).toBe(false);
+  expect(await codeOf(token('demo-recruiter-2-1', roomIds[0]))).toBe('not_found');
+  expect(await codeOf(readChat('demo-recruiter-2-1', roomIds[0]))).toBe('not_found');
+});
+
+test('waitlisted and cancelled sign-ups: no view, no live topic, no room token, no room chat — even with an assignment left over', async () => {
+  const id = await newSession({ signUpRequired: true, capacity: '1' });
+  await signUp(t.db, actor(talent(7)), id);
+  expect((await signUp(t.db, actor(talent(8)), id)).status).toBe('waitlisted');
+  expect((await signUp(t.db, actor(talent(9)), id)).status).toBe('waitlisted');
+  const { roundId, roomIds } = await act(id, HOST, { action: 'create', roomCount: 2, assignment: 'manual' });
+  // A host cannot put someone from the waiting list in a room.
+  expect(await codeOf(act(id, HOST, { action: 'assign', roundId, userId: talent(8), roomId: roomIds[0] }))).toBe('invalid_input');
+  await act(id, HOST, { action: 'assign', roundId, userId: talent(7), roomId: roomIds[0] });
+  await act(id, HOST, { action: 'open', roundId, minutes: 10 });
+  expect((await token(talent(7), roomIds[0])).role).toBe('member');
+  // talent 7 gives up their seat; talent 8 moves up from the list, talent 9 stays on it.
+  await cancelSignUp(t.db, actor(talent(7)), id);
+  for (const who of [talent(7), talent(9)]) {
+    expect(await codeOf(breakoutView(t.db, actor(who), id))).toBe('not_found');
+    expect(await canSeeTopic(t.db, actor(who), topics.breakouts(id))).toBe(false);
+    expect(await canSeeTopic(t.db, actor(who), topics.thread('breakout', roomIds[0]))).toBe(false);
+    expect(await codeOf(token(who, roomIds[0]))).toBe('not_found');
+    expect(await codeOf(readChat(who, roomIds[0]))).toBe('not_found');
+    expect(await codeOf(act(id, who, { action: 'call_host', roundId }))).toBe('not_found');
+  }
+  // The one who gave up their seat leaves their room: hosts no longer see them there.
+  const hosts = await breakoutView(t.db, actor(HOST), id);
+  expect(hosts.round!.rooms.flatMap((r) => r.members.map((m) => m.id))).toEqual([]);
+  expect(hosts.round!.unassigned.map((p) => p.id)).toEqual([talent(8)]);
+});
+
+test('a participant’s view holds their own room’s people and who is connected there, nothing of the other rooms', async () => {
+  const id = await newSession();
+  const { roundId, roomIds } = await act(id, HOST, { action: 'create', roomCount: 2, assignment: 'manual' });
+  const [a, b] = roomIds as [string, string];
+  await act(id, HOST, { action: 'assign', roundId, userId: talent(10), roomId: a });
+  await act(id, HOST, { action: 'assign', roundId, userId: talent(11), roomId: b });
+  await act(id, HOST, { action: 'open', roundId, minutes: 10 });
+  await t.db.insert(breakoutAttendance).values([
+    { participantSid: 'PA_probe_10', roomId: a, userId: talent(10), joinedAt: new Date() },
+    { participantSid: 'PA_probe_11', roomId: b, userId: talent(11), joinedAt: new Date() },
+  ]);
+  const mine = await breakoutView(t.db, actor(talent(10)), id);
+  const seen = JSON.stringify(mine);
+  expect(seen).not.toContain(talent(11));
+  expect(mine.round!.rooms.map((r) => [r.members.map((m) => m.id), r.present.map((m) => m.id), r.memberCount])).toEqual([
+    [[talent(10)], [talent(10)], 1],
+    [[], [], 1],
+  ]);
+  // Someone of the event who is in no room sees the rooms and their sizes, no people at all.
+  const outside = await breakoutView(t.db, actor(talent(12)), id);
+  expect(JSON.stringify(outside)).not.toMatch(/demo-talent-1[01]/);
+});
