@@ -31,6 +31,8 @@ export const breakoutRounds = pgTable(
     uniqueIndex('breakout_rounds_one_live_unique').on(t.sessionId).where(sql`${t.status} <> 'closed'`),
     check('breakout_rounds_open_has_timer', sql`${t.status} = 'draft' OR (${t.status} = 'closed' AND ${t.openedAt} IS NULL) OR (${t.openedAt} IS NOT NULL AND ${t.endsAt} > ${t.openedAt})`),
     check('breakout_rounds_closed_at', sql`(${t.status} = 'closed') = (${t.closedAt} IS NOT NULL)`),
+    // The target of breakout_rooms_round_session_fk: a room belongs to its round's session.
+    unique('breakout_rounds_id_session_unique').on(t.id, t.sessionId),
     index('breakout_rounds_session_idx').on(t.sessionId, t.createdAt),
     index('breakout_rounds_created_by_idx').on(t.createdBy),
   ],
@@ -53,6 +55,9 @@ export const breakoutRooms = pgTable(
     unique('breakout_rooms_id_round_unique').on(t.id, t.roundId),
     check('breakout_rooms_position_range', sql`${t.position} BETWEEN 1 AND 50`),
     check('breakout_rooms_name_length', sql`char_length(${t.name}) BETWEEN 1 AND 60`),
+    // Who may enter a room is read from its session_id (lib/breakouts/resource.ts): it must be
+    // its round's session, or a room could name one session and hand out another's.
+    foreignKey({ name: 'breakout_rooms_round_session_fk', columns: [t.roundId, t.sessionId], foreignColumns: [breakoutRounds.id, breakoutRounds.sessionId] }).onDelete('cascade'),
     index('breakout_rooms_session_idx').on(t.sessionId),
   ],
 );

@@ -8,15 +8,16 @@ import { topics } from '@/lib/live/topics';
 import { inTx } from '@/lib/tx/in-tx';
 import type { z } from 'zod';
 import { requireManager, type TBreakoutStanding } from './permissions';
-import { assignedRoomOf, requireOpen } from './queries';
+import { assignedRoomOf, lockRound, requireOpen } from './queries';
 import type { ZAnswerCall, ZCallHost } from './schemas';
 
 /** "Call the host" from a breakout room: every host sees it with the room's name until one answers. */
 export async function callHost(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZCallHost>): Promise<{ callId: string }> {
   if (s.canManage) throw new AppError('not_allowed_now', 'You are a host: join the room yourself.');
   return inTx(db, async (tx) => {
-    const [round] = await tx.select().from(breakoutRounds).where(and(eq(breakoutRounds.id, data.roundId), eq(breakoutRounds.sessionId, s.session.id)));
-    if (!round) throw new AppError('not_found', 'These breakout rooms do not exist any more. Reload the page.');
+    // Locked like every other write to the round: the call's foreign keys only share-lock it, so
+    // without this a call could land in a round "close all now" is closing.
+    const round = await lockRound(tx, s.session.id, data.roundId);
     requireOpen(round);
     const roomId = await assignedRoomOf(tx, round.id, s.userId);
     if (!roomId) throw new AppError('not_allowed_now', 'You are in the main session, where the hosts are: ask in the chat.');

@@ -104,6 +104,8 @@ export const CONSTRAINTS: Record<string, TConstraintEntry> = {
   breakout_rooms_round_position_unique: conflict('Two rooms cannot share a place in the list — reload and try again.'),
   breakout_rooms_round_name_unique: conflict('Give every breakout room its own name.', 'names'),
   breakout_rooms_id_round_unique: conflict('This breakout room already exists.'),
+  breakout_rounds_id_session_unique: conflict('These breakout rooms already exist.'),
+  breakout_rooms_round_session_fk: { missing: { code: 'not_found', message: 'These breakout rooms do not exist any more. Reload the page.' } },
   breakout_rooms_position_range: invalid('A session has at most 50 breakout rooms.', 'roomCount'),
   breakout_rooms_name_length: invalid('Give each breakout room a name of 1 to 60 characters.', 'names'),
   breakout_assignments_room_fk: {

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { breakoutAssignments, breakoutAttendance, breakoutBroadcasts, breakoutHostCalls, breakoutRounds } from '@/db/schema';
+import { breakoutAssignments, breakoutAttendance, breakoutBroadcasts, breakoutHostCalls, breakoutRooms, breakoutRounds } from '@/db/schema';
 import { breakoutAction } from '@/lib/breakouts/actions';
 import { BREAKOUT_REMOVE_PARTICIPANT, BREAKOUT_TIMER } from '@/lib/breakouts/effects';
+import { reconcileBreakoutAttendance } from '@/lib/breakouts/reconcile-attendance';
 import { breakoutView } from '@/lib/breakouts/view';
 import { createBoss } from '@/lib/jobs/boss';
 import { VIDEO_CLOSE_ROOM } from '@/lib/jobs/video-jobs';
@@ -17,9 +18,9 @@ import { LIVEKIT_TEST } from '../helpers/livekit';
 import { HOST, makeSession, talent } from '../helpers/session-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-// An attacker's probes of the breakout rooms: ids of another session passed with one's own,
-// host actions by people who are not hosts, and people who lost their seat. Each expectation
-// names the check that would have to be missing for it to fail.
+// A reviewer's probes of the breakout rooms: ids of another session passed with one's own, host
+// actions by people who are not hosts, people who lost their seat, what the database refuses by
+// itself, and the races and jobs around a close. Each fails if the check it names is removed.
 let t: TestDatabase;
 let fair: Awaited<ReturnType<typeof demoFair>>;
 let boss: PgBoss;
@@ -165,4 +166,63 @@ test('a participant’s view holds their own room’s people and who is connecte
   // Someone of the event who is in no room sees the rooms and their sizes, no people at all.
   const outside = await breakoutView(t.db, actor(talent(12)), id);
   expect(JSON.stringify(outside)).not.toMatch(/demo-talent-1[01]/);
+});
+
+test('the database itself: a room belongs to its round’s session, a round never goes back, a closed round’s assignments are frozen', async () => {
+  const mine = await newSession();
+  const theirs = await newSession();
+  const x = await act(mine, HOST, { action: 'create', roomCount: 1, assignment: 'manual' });
+  await act(mine, HOST, { action: 'assign', roundId: x.roundId, userId: talent(13), roomId: x.roomIds[0] });
+  const pgCode = async (p: Promise<unknown>) => {
+    const e = (await p.then(() => undefined, (err: unknown) => err)) as { cause?: { constraint_name?: string; message?: string } } | undefined;
+    return e?.cause?.constraint_name ?? e?.cause?.message ?? 'accepted';
+  };
+  // A room of this round that says it is another session's (whose hosts would then run it).
+  expect(await pgCode(t.db.insert(breakoutRooms).values({ roundId: x.roundId, sessionId: theirs, position: 2, name: 'Smuggled' }))).toBe('breakout_rooms_round_session_fk');
+  expect(await pgCode(t.db.update(breakoutRooms).set({ sessionId: theirs }).where(eq(breakoutRooms.roundId, x.roundId)))).toBe('breakout_rooms_round_session_fk');
+  await act(mine, HOST, { action: 'open', roundId: x.roundId, minutes: 5 });
+  expect(await pgCode(t.db.update(breakoutRounds).set({ status: 'draft' }).where(eq(breakoutRounds.id, x.roundId)))).toMatch(/cannot go from open to draft/);
+  await act(mine, HOST, { action: 'close', roundId: x.roundId });
+  expect(await pgCode(t.db.update(breakoutAssignments).set({ userId: talent(14) }).where(eq(breakoutAssignments.roundId, x.roundId)))).toMatch(/breakout rooms are closed/);
+});
+
+test('"call the host" waits for a close in progress and is refused by it, instead of landing in a closed round', async () => {
+  const id = await newSession();
+  const { roundId, roomIds } = await act(id, HOST, { action: 'create', roomCount: 1, assignment: 'manual' });
+  await act(id, HOST, { action: 'assign', roundId, userId: talent(15), roomId: roomIds[0] });
+  await act(id, HOST, { action: 'open', roundId, minutes: 5 });
+  let call: Promise<string> | undefined;
+  await t.db.transaction(async (tx) => {
+    // A close holding the round's lock, not yet committed, while the participant calls.
+    await tx.select().from(breakoutRounds).where(eq(breakoutRounds.id, roundId)).for('no key update');
+    await tx.update(breakoutRounds).set({ status: 'closed', closedAt: new Date() }).where(eq(breakoutRounds.id, roundId));
+    call = codeOf(act(id, talent(15), { action: 'call_host', roundId }));
+    await new Promise((r) => setTimeout(r, 300));
+  });
+  expect(await call).toBe('not_allowed_now');
+  expect(await t.db.select().from(breakoutHostCalls).where(eq(breakoutHostCalls.roundId, roundId))).toEqual([]);
+});
+
+test('attendance reconciliation leaves alone someone who joined while LiveKit was being asked, and skips a room it cannot list', async () => {
+  const id = await newSession();
+  const { roundId, roomIds } = await act(id, HOST, { action: 'create', roomCount: 2, assignment: 'manual' });
+  const [a, b] = roomIds as [string, string];
+  for (const [who, room] of [[talent(16), a], [talent(17), a], [talent(18), b]] as const) await act(id, HOST, { action: 'assign', roundId, userId: who, roomId: room });
+  await act(id, HOST, { action: 'open', roundId, minutes: 10 });
+  const long = new Date(Date.now() - 5 * 60_000);
+  await t.db.insert(breakoutAttendance).values([
+    { participantSid: 'PA_rec_16', roomId: a, userId: talent(16), joinedAt: long },
+    { participantSid: 'PA_rec_18', roomId: b, userId: talent(18), joinedAt: long },
+  ]);
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+  const list = async (room: string) => {
+    if (room === `breakout-${b}`) throw new Error('LiveKit is restarting');
+    // talent 17's join webhook is recorded while LiveKit answers with the room as it was.
+    if (room === `breakout-${a}`) await t.db.insert(breakoutAttendance).values({ participantSid: 'PA_rec_17', roomId: a, userId: talent(17), joinedAt: new Date() });
+    return [];
+  };
+  expect(await reconcileBreakoutAttendance(t.db, new Date(), list)).toBeGreaterThanOrEqual(1);
+  warn.mockRestore();
+  const open = await t.db.select({ sid: breakoutAttendance.participantSid }).from(breakoutAttendance).where(and(inArray(breakoutAttendance.roomId, [a, b]), isNull(breakoutAttendance.leftAt)));
+  expect(open.map((r) => r.sid).sort()).toEqual(['PA_rec_17', 'PA_rec_18']);
 });
