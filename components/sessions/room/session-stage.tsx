@@ -12,7 +12,7 @@ import { api } from './api';
 import { BreakoutRoomView } from './breakouts/breakout-room';
 import { BreakoutNotice, BroadcastBanner, HostCalls } from './breakouts/breakout-bar';
 import { MAIN, RoomSwitchProvider, assignedPlace, mayBeIn, placeKey, type TPlace } from './breakouts/room-switch';
-import { fetchBreakoutView, useBreakouts, breakoutsTopic } from './breakouts/use-breakouts';
+import { fetchBreakoutView, useBreakouts, viewKey } from './breakouts/use-breakouts';
 import { HostRequests } from './host-requests';
 import { RoomTabs, type TTab } from './room-tabs';
 import { StageBar, StagePreview } from './stage-controls';
@@ -41,7 +41,11 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<TPhase>({ kind: 'fetching' });
   const [tab, setTab] = useState<TTab>('Q&A');
+  // Left on purpose: nothing connects again (not even a new assignment) until they enter again.
+  const [away, setAway] = useState(false);
   const connected = useRef(false);
+  const shown = useRef(phase);
+  shown.current = phase;
   const assigned = useRef<string | null>(null);
 
   // Follow the breakouts: a new assignment (rooms opened, moved by a host, rooms closed) takes
@@ -60,7 +64,7 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
 
   const key = place ? placeKey(place) : null;
   useEffect(() => {
-    if (!place) return;
+    if (!place || away) return;
     let cancelled = false;
     setPhase({ kind: 'fetching' });
     api<TDetails>('/api/livekit/token', { method: 'POST', body: place.kind === 'session' ? { kind: 'session', id: sessionId } : { kind: 'breakout', id: place.roomId } })
@@ -73,14 +77,21 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
     return () => {
       cancelled = true;
     };
-  }, [key, attempt, sessionId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, attempt, sessionId, away]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Going where one already is keeps the connection (the connection follows the place's key).
-  const goTo = (next: TPlace) => setPlace(next);
+  const goTo = (next: TPlace) => {
+    setAway(false);
+    setPlace(next);
+  };
+  const enterAgain = () => {
+    setAway(false);
+    setAttempt((a) => a + 1);
+  };
   // Taken out of a breakout room by the server (moved, rooms closed): ask where to be now.
   const resettle = async () => {
     setPhase({ kind: 'fetching' });
-    const fresh = await qc.fetchQuery({ queryKey: [breakoutsTopic(sessionId), 'view'], queryFn: () => fetchBreakoutView(sessionId), staleTime: 0 }).catch(() => undefined);
+    const fresh = await qc.fetchQuery({ queryKey: viewKey(sessionId), queryFn: () => fetchBreakoutView(sessionId), staleTime: 0 }).catch(() => undefined);
     const next = fresh ? assignedPlace(fresh) : MAIN;
     assigned.current = placeKey(next);
     setPlace(next);
@@ -95,7 +106,7 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
       <div className="stack">
         {phase.kind === 'error' ? <Alert tone="error">{phase.message}</Alert> : <Alert tone="info">{inBreakout ? `You left ${roomName(phase.place)}.` : 'You left the session.'}</Alert>}
         <div className="row">
-          <Button onClick={() => setAttempt((a) => a + 1)}>{phase.kind === 'error' ? 'Try again' : 'Enter again'}</Button>
+          <Button onClick={enterAgain}>{phase.kind === 'error' ? 'Try again' : 'Enter again'}</Button>
           {inBreakout ? <Button variant="secondary" onClick={() => goTo(MAIN)}>Return to main session</Button> : null}
           <Button variant="secondary" onClick={() => router.push(backHref)}>Back to the session</Button>
         </div>
@@ -149,9 +160,13 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
     >
       <OnDisconnect
         onDisconnect={(reason) => {
+          // Only this connection's own end counts (a switch ends the old one on purpose).
+          if (!current(shown.current)) return;
           // A breakout room the server took this person out of (moved, closed): go where the view says.
           if (here.kind === 'breakout' && connected.current && reason !== DisconnectReason.CLIENT_INITIATED) return void resettle();
-          setPhase((p) => (!current(p) ? p : connected.current ? { kind: 'left', place: here } : { kind: 'error', place: here, message: unreachable(details.serverUrl) }));
+          if (!connected.current) return setPhase({ kind: 'error', place: here, message: unreachable(details.serverUrl) });
+          setAway(true);
+          setPhase({ kind: 'left', place: here });
         }}
       />
       <RoomSwitchProvider value={{ place: here, goTo }}>{body}</RoomSwitchProvider>
