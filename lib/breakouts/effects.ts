@@ -8,12 +8,13 @@ export const BREAKOUT_TIMER = 'breakout-timer';
 /** Disconnects someone from the LiveKit room of a breakout room they were moved out of. */
 export const BREAKOUT_REMOVE_PARTICIPANT = 'breakout-remove-participant';
 
-export type TBreakoutTimerJob = { roundId: string };
+/** `endsAt`: the end this timer was written for (jobs written before it existed carry none). */
+export type TBreakoutTimerJob = { roundId: string; endsAt?: string };
 export type TRemoveParticipantJob = { roomId: string; userId: string };
 
 /** The timer, written with the open or the extension: it fires at `endsAt` (and again for each extension). */
 export function closeAtEndLater(work: TWork, roundId: string, endsAt: Date): void {
-  work.enqueue(BREAKOUT_TIMER, { roundId } satisfies TBreakoutTimerJob, { startAfter: endsAt });
+  work.enqueue(BREAKOUT_TIMER, { roundId, endsAt: endsAt.toISOString() } satisfies TBreakoutTimerJob, { startAfter: endsAt });
 }
 
 /** After a move out of a room of an open round: LiveKit drops the person from the old room. */

@@ -103,13 +103,17 @@ export async function closeLiveRound(tx: Tx, work: TWork, sessionId: string, now
 /**
  * The timer job: closes the round only if it is still open and its (possibly extended) end has
  * come. An extension leaves the earlier job behind; that one finds `ends_at` ahead and does nothing.
+ * `firedFor` is the end the job was written for: pg-boss starts it by the database's clock, which
+ * this instance's clock may trail, so the timer of the round's current end closes it even if our
+ * clock still reads a moment before (it would otherwise stay open, with nothing left to close it).
  */
-export async function closeRoundIfDue(db: Db, roundId: string, now = new Date()): Promise<'closed' | 'not_due' | 'not_open'> {
+export async function closeRoundIfDue(db: Db, roundId: string, now = new Date(), firedFor?: Date): Promise<'closed' | 'not_due' | 'not_open'> {
   return inTx(db, async (tx, work) => {
     const [round] = await tx.select().from(breakoutRounds).where(eq(breakoutRounds.id, roundId)).for('no key update');
     if (!round || round.status !== 'open') return 'not_open';
-    if (!round.endsAt || round.endsAt.getTime() > now.getTime()) return 'not_due';
-    await closeLocked(tx, work, round, now);
+    const end = round.endsAt?.getTime();
+    if (end === undefined || (end > now.getTime() && end !== firedFor?.getTime())) return 'not_due';
+    await closeLocked(tx, work, round, new Date(Math.max(now.getTime(), end)));
     return 'closed';
   });
 }

@@ -28,7 +28,10 @@ export const BREAKOUT_ATTENDANCE_RECONCILE = 'breakout-attendance-reconcile';
 export async function registerBreakoutWorkers(boss: PgBoss, db: Db, options: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   const polling = options.pollingIntervalSeconds ?? 2;
   await boss.createQueue(BREAKOUT_TIMER, { name: BREAKOUT_TIMER, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
-  await boss.work<TBreakoutTimerJob>(BREAKOUT_TIMER, { pollingIntervalSeconds: polling }, async ([job]) => closeRoundIfDue(db, job!.data.roundId));
+  await boss.work<TBreakoutTimerJob>(BREAKOUT_TIMER, { pollingIntervalSeconds: polling }, async ([job]) => {
+    const { roundId, endsAt } = job!.data;
+    return closeRoundIfDue(db, roundId, new Date(), endsAt ? new Date(endsAt) : undefined);
+  });
   await boss.createQueue(BREAKOUT_REMOVE_PARTICIPANT, { name: BREAKOUT_REMOVE_PARTICIPANT, policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
   await boss.work<TRemoveParticipantJob>(BREAKOUT_REMOVE_PARTICIPANT, { pollingIntervalSeconds: polling }, async ([job]) => removeIfMovedOut(db, job!.data));
   // Every minute, one instance compares open breakout attendance with the rooms LiveKit lists.

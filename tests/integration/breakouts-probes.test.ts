@@ -4,6 +4,7 @@ import { breakoutAssignments, breakoutAttendance, breakoutBroadcasts, breakoutHo
 import { breakoutAction } from '@/lib/breakouts/actions';
 import { BREAKOUT_REMOVE_PARTICIPANT, BREAKOUT_TIMER } from '@/lib/breakouts/effects';
 import { reconcileBreakoutAttendance } from '@/lib/breakouts/reconcile-attendance';
+import { closeRoundIfDue } from '@/lib/breakouts/round-status';
 import { breakoutView } from '@/lib/breakouts/view';
 import { createBoss } from '@/lib/jobs/boss';
 import { VIDEO_CLOSE_ROOM } from '@/lib/jobs/video-jobs';
@@ -225,4 +226,20 @@ test('attendance reconciliation leaves alone someone who joined while LiveKit wa
   warn.mockRestore();
   const open = await t.db.select({ sid: breakoutAttendance.participantSid }).from(breakoutAttendance).where(and(inArray(breakoutAttendance.roomId, [a, b]), isNull(breakoutAttendance.leftAt)));
   expect(open.map((r) => r.sid).sort()).toEqual(['PA_rec_17', 'PA_rec_18']);
+});
+
+test('the timer closes its round even when this instance’s clock trails the database’s; the timer of an end since extended still does nothing', async () => {
+  const id = await newSession();
+  const { roundId } = await act(id, HOST, { action: 'create', roomCount: 1, assignment: 'choose' });
+  const now = new Date();
+  const at = (m: number, lagMs = 0) => new Date(now.getTime() + m * 60_000 - lagMs);
+  await act(id, HOST, { action: 'open', roundId, minutes: 10 }, now);
+  await act(id, HOST, { action: 'extend', roundId, minutes: 5 }, now);
+  const timers = (await boss.getDb().executeSql(`select data from pgboss.job where name = $1 and data->>'roundId' = $2 order by created_on`, [BREAKOUT_TIMER, roundId])).rows as { data: TAny }[];
+  expect(timers.map((j) => j.data.endsAt)).toEqual([at(10).toISOString(), at(15).toISOString()]);
+  // pg-boss starts each job by the database's clock; ours reads two seconds earlier.
+  expect(await closeRoundIfDue(t.db, roundId, at(10, 2000), at(10))).toBe('not_due');
+  expect(await closeRoundIfDue(t.db, roundId, at(15, 2000), at(15))).toBe('closed');
+  expect((await roundRow(roundId)).closedAt).toEqual(at(15));
+  expect(await closeRoundIfDue(t.db, roundId, at(15, 1000), at(15))).toBe('not_open');
 });
