@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 type TAny = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const act = (sessionId: string, who: string, input: unknown) => breakoutAction(t.db, actor(who), sessionId, input) as Promise<TAny>;
+const act = (sessionId: string, who: string, input: unknown, now = new Date()) => breakoutAction(t.db, actor(who), sessionId, input, now) as Promise<TAny>;
 const token = (who: string, roomId: string) => issueRoomToken(t.db, actor(who), { kind: 'breakout', id: roomId }, new Date(), LIVEKIT_TEST);
 const readChat = (who: string, roomId: string) => listMessages(t.db, actor(who), { kind: 'breakout', ownerId: roomId });
 let n = 0;
