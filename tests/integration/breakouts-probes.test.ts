@@ -1,49 +1,32 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type PgBoss from 'pg-boss';
 import { breakoutAssignments, breakoutAttendance, breakoutBroadcasts, breakoutHostCalls, breakoutRooms, breakoutRounds } from '@/db/schema';
-import { breakoutAction } from '@/lib/breakouts/actions';
-import { BREAKOUT_REMOVE_PARTICIPANT, BREAKOUT_TIMER } from '@/lib/breakouts/effects';
+import { BREAKOUT_TIMER } from '@/lib/breakouts/effects';
 import { reconcileBreakoutAttendance } from '@/lib/breakouts/reconcile-attendance';
 import { closeRoundIfDue } from '@/lib/breakouts/round-status';
 import { breakoutView } from '@/lib/breakouts/view';
-import { createBoss } from '@/lib/jobs/boss';
-import { VIDEO_CLOSE_ROOM } from '@/lib/jobs/video-jobs';
 import { canSeeTopic } from '@/lib/live/access';
 import { topics } from '@/lib/live/topics';
-import { issueRoomToken } from '@/lib/resources';
 import { cancelSignUp, signUp } from '@/lib/sessions/sign-up';
 import { listMessages } from '@/lib/threads';
-import { attachJobs, detachJobs } from '@/lib/tx/job-sink';
-import { actor, codeOf, demoFair } from '../helpers/chat-fixtures';
-import { LIVEKIT_TEST } from '../helpers/livekit';
+import { useBreakoutDatabase } from '../helpers/breakout-rig';
+import { actor, codeOf } from '../helpers/chat-fixtures';
 import { HOST, makeSession, talent } from '../helpers/session-fixtures';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import type { TestDatabase } from '../helpers/test-db';
 
 // A reviewer's probes of the breakout rooms: ids of another session passed with one's own, host
 // actions by people who are not hosts, people who lost their seat, what the database refuses by
 // itself, and the races and jobs around a close. Each fails if the check it names is removed.
+const { rig, act, token, jobs } = useBreakoutDatabase();
 let t: TestDatabase;
-let fair: Awaited<ReturnType<typeof demoFair>>;
-let boss: PgBoss;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  fair = await demoFair(t.db);
-  boss = await createBoss(t, t.url);
-  for (const q of [BREAKOUT_TIMER, BREAKOUT_REMOVE_PARTICIPANT, VIDEO_CLOSE_ROOM]) await boss.createQueue(q, { name: q });
-  attachJobs(t.db, boss);
-}, 60_000);
-afterAll(async () => {
-  detachJobs(t.db);
-  await boss?.stop({ graceful: false, wait: true });
-  await t?.drop();
+// The rig's beforeAll runs first (registration order).
+beforeAll(() => {
+  t = rig.t;
 });
 
 type TAny = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const act = (sessionId: string, who: string, input: unknown, now = new Date()) => breakoutAction(t.db, actor(who), sessionId, input, now) as Promise<TAny>;
-const token = (who: string, roomId: string) => issueRoomToken(t.db, actor(who), { kind: 'breakout', id: roomId }, new Date(), LIVEKIT_TEST);
 const readChat = (who: string, roomId: string) => listMessages(t.db, actor(who), { kind: 'breakout', ownerId: roomId });
 let n = 0;
-const newSession = (over: Record<string, unknown> = {}) => makeSession(t.db, fair, { title: `Breakout probes ${++n}`, hostIds: [HOST], ...over });
+const newSession = (over: Record<string, unknown> = {}) => makeSession(t.db, rig.fair, { title: `Breakout probes ${++n}`, hostIds: [HOST], ...over });
 const roundRow = async (roundId: string) => (await t.db.select().from(breakoutRounds).where(eq(breakoutRounds.id, roundId)))[0]!;
 
 test('ids of another session passed with one’s own session: every action finds nothing, and the other round is untouched', async () => {
@@ -235,7 +218,7 @@ test('the timer closes its round even when this instance’s clock trails the da
   const at = (m: number, lagMs = 0) => new Date(now.getTime() + m * 60_000 - lagMs);
   await act(id, HOST, { action: 'open', roundId, minutes: 10 }, now);
   await act(id, HOST, { action: 'extend', roundId, minutes: 5 }, now);
-  const timers = (await boss.getDb().executeSql(`select data from pgboss.job where name = $1 and data->>'roundId' = $2 order by created_on`, [BREAKOUT_TIMER, roundId])).rows as { data: TAny }[];
+  const timers = (await jobs(BREAKOUT_TIMER)).filter((j) => j.data.roundId === roundId);
   expect(timers.map((j) => j.data.endsAt)).toEqual([at(10).toISOString(), at(15).toISOString()]);
   // pg-boss starts each job by the database's clock; ours reads two seconds earlier.
   expect(await closeRoundIfDue(t.db, roundId, at(10, 2000), at(10))).toBe('not_due');

@@ -1,14 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { TokenVerifier, WebhookReceiver } from 'livekit-server-sdk';
-import type PgBoss from 'pg-boss';
 import { breakoutAssignments, breakoutAttendance, breakoutRounds, eventSessions, sessionAttendance } from '@/db/schema';
-import { breakoutAction } from '@/lib/breakouts/actions';
 import { BREAKOUT_REMOVE_PARTICIPANT, BREAKOUT_TIMER } from '@/lib/breakouts/effects';
 import { reconcileBreakoutAttendance } from '@/lib/breakouts/reconcile-attendance';
 import { closeRoundIfDue } from '@/lib/breakouts/round-status';
 import { breakoutView } from '@/lib/breakouts/view';
 import { AppError, appErrorOf } from '@/lib/errors';
-import { createBoss } from '@/lib/jobs/boss';
 import { VIDEO_CLOSE_ROOM } from '@/lib/jobs/video-jobs';
 import { canSeeTopic } from '@/lib/live/access';
 import { topics } from '@/lib/live/topics';
@@ -16,40 +13,22 @@ import { accessTo, issueRoomToken, recordRoomEvent } from '@/lib/resources';
 import { cancelSession, updateSession } from '@/lib/sessions/save-session';
 import { signUp } from '@/lib/sessions/sign-up';
 import { listMessages, postMessage } from '@/lib/threads';
-import { attachJobs, detachJobs } from '@/lib/tx/job-sink';
-import { actor, codeOf, demoFair } from '../helpers/chat-fixtures';
+import { failure, useBreakoutDatabase } from '../helpers/breakout-rig';
+import { actor, codeOf } from '../helpers/chat-fixtures';
 import { LIVEKIT_TEST, signWebhook, webhookBody } from '../helpers/livekit';
 import { HOST, ORGANIZER, makeSession, talent } from '../helpers/session-fixtures';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import type { TestDatabase } from '../helpers/test-db';
 
+const { rig, act, token, jobs } = useBreakoutDatabase();
 let t: TestDatabase;
-let fair: Awaited<ReturnType<typeof demoFair>>;
-let boss: PgBoss;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  fair = await demoFair(t.db);
-  boss = await createBoss(t, t.url);
-  // Queues exist, workers do not run: the tests read the jobs the use-cases wrote.
-  for (const q of [BREAKOUT_TIMER, BREAKOUT_REMOVE_PARTICIPANT, VIDEO_CLOSE_ROOM]) await boss.createQueue(q, { name: q });
-  attachJobs(t.db, boss);
-}, 60_000);
-afterAll(async () => {
-  detachJobs(t.db);
-  await boss?.stop({ graceful: false, wait: true });
-  await t?.drop();
+let fair: typeof rig.fair;
+// The rig's beforeAll runs first (registration order).
+beforeAll(() => {
+  ({ t, fair } = rig);
 });
 
 type TAny = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const act = (sessionId: string, who: string, input: TAny, now = new Date()) => breakoutAction(t.db, actor(who), sessionId, input, now) as Promise<TAny>;
 const view = (sessionId: string, who: string) => breakoutView(t.db, actor(who), sessionId);
-const token = (who: string, roomId: string) => issueRoomToken(t.db, actor(who), { kind: 'breakout', id: roomId }, new Date(), LIVEKIT_TEST);
-const jobs = async (name: string) =>
-  (await boss.getDb().executeSql(`select data, start_after from pgboss.job where name = $1 order by created_on`, [name])).rows as { data: TAny; start_after: Date }[];
-const failure = async (p: Promise<unknown>) => {
-  const err = await p.then(() => undefined, (e: unknown) => e);
-  if (!(err instanceof AppError)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return err;
-};
 const present = (sessionId: string, ids: string[]) =>
   t.db.insert(sessionAttendance).values(ids.map((userId, i) => ({ participantSid: `PA_${sessionId.slice(0, 8)}_${i}`, sessionId, userId, joinedAt: new Date() })));
 let n = 0;
