@@ -8,6 +8,7 @@ import { publishHints } from '@/lib/live/publish';
 import { topics, type THint } from '@/lib/live/topics';
 import { inTx, type TWork } from '@/lib/tx/in-tx';
 import { removeFromRoomLater } from './effects';
+import { moveOpenCall } from './host-calls';
 import { isParticipant, requireManager, type TBreakoutStanding } from './permissions';
 import { assignedRoomOf, leftAtNow, lockRound, requireNotClosed, type TRound } from './queries';
 import type { ZAssign, ZChooseRoom } from './schemas';
@@ -18,7 +19,8 @@ type TMove = { sessionId: string; roundId: string; userId: string; roomId: strin
  * Moves one person in one transaction: the round row is locked first (so moves of one round and
  * its close run one after the other), then their single assignment row is written, updated or
  * deleted (null: back to the main call). Someone moved out of a room of an open round leaves its
- * LiveKit room (a job), its attendance ends, and streams following its chat re-check access.
+ * LiveKit room (a job), its attendance ends, streams following its chat re-check access, and
+ * their open "call the host" follows them.
  */
 export async function moveInTx(tx: Tx, work: TWork, m: TMove, check?: (round: TRound) => void): Promise<{ from: string | null; to: string | null }> {
   const round = await lockRound(tx, m.sessionId, m.roundId);
@@ -34,6 +36,7 @@ export async function moveInTx(tx: Tx, work: TWork, m: TMove, check?: (round: TR
       .values({ roundId: m.roundId, userId: m.userId, roomId: m.roomId, assignedBy: m.by, assignedAt: m.now })
       .onConflictDoUpdate({ target: [breakoutAssignments.roundId, breakoutAssignments.userId], set: { roomId: m.roomId, assignedBy: m.by, assignedAt: m.now } });
   }
+  if (from) await moveOpenCall(tx, m.roundId, m.userId, m.roomId);
   const hints: THint[] = [{ topic: topics.breakouts(m.sessionId), ids: { round: m.roundId } }, { topic: topics.user(m.userId), ids: { breakout: m.roundId } }];
   if (from && round.status === 'open') {
     removeFromRoomLater(work, { roomId: from, userId: m.userId });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { breakoutHostCalls, breakoutRounds } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { publishHint } from '@/lib/live/publish';
@@ -43,4 +43,14 @@ export async function answerCall(db: Db, s: TBreakoutStanding, data: z.infer<typ
     await publishHint(tx, topics.breakouts(s.session.id), { call: call.id });
     return { roomId: call.roomId };
   });
+}
+
+/**
+ * A person's open call follows them when they are moved: the hosts are sent to the room they are
+ * in now, not the one they called from; back in the main call, where the hosts are, it is dropped.
+ */
+export async function moveOpenCall(tx: Tx, roundId: string, userId: string, roomId: string | null): Promise<void> {
+  const open = and(eq(breakoutHostCalls.roundId, roundId), eq(breakoutHostCalls.userId, userId), isNull(breakoutHostCalls.answeredAt));
+  if (roomId) await tx.update(breakoutHostCalls).set({ roomId }).where(open);
+  else await tx.delete(breakoutHostCalls).where(open);
 }

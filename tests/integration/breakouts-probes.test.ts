@@ -226,3 +226,18 @@ test('the timer closes its round even when this instance’s clock trails the da
   expect((await roundRow(roundId)).closedAt).toEqual(at(15));
   expect(await closeRoundIfDue(t.db, roundId, at(15, 1000), at(15))).toBe('not_open');
 });
+
+test('an open "call the host" follows its caller: moved to another room, the hosts are sent there; back in the main call, it is dropped', async () => {
+  const id = await newSession();
+  const { roundId, roomIds } = await act(id, HOST, { action: 'create', roomCount: 2, assignment: 'choose' });
+  const [a, b] = roomIds as [string, string];
+  await act(id, talent(19), { action: 'choose', roundId, roomId: a });
+  await act(id, HOST, { action: 'open', roundId, minutes: 10 });
+  const { callId } = await act(id, talent(19), { action: 'call_host', roundId });
+  await act(id, talent(19), { action: 'choose', roundId, roomId: b });
+  expect((await breakoutView(t.db, actor(HOST), id)).round!.calls.map((c) => [c.id, c.roomId, c.roomName])).toEqual([[callId, b, 'Room 2']]);
+  expect(await act(id, HOST, { action: 'answer_call', callId })).toEqual({ roomId: b });
+  await act(id, talent(19), { action: 'call_host', roundId });
+  await act(id, HOST, { action: 'assign', roundId, userId: talent(19), roomId: null });
+  expect((await breakoutView(t.db, actor(HOST), id)).round!.calls).toEqual([]);
+});
