@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { breakoutAssignments, breakoutAttendance, breakoutRooms, breakoutRounds, registrations, sessionAttendance, sessionHosts, sessionRegistrations, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -94,12 +94,6 @@ export async function assignablePeople(db: DbOrTx, session: Pick<TSession, 'id' 
   const people = new Map<string, TPerson>();
   for (const p of [...present, ...registered]) if (!runners.has(p.id)) people.set(p.id, p);
   return [...people.values()].sort(byName);
-}
-
-export async function namesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: nameOf }).from(users).where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** `left_at` for attendance ended at `now` — never before it began (LiveKit's clock may run ahead of ours). */
