@@ -13,7 +13,13 @@ export type TMembership = { companyId: string; role: 'admin' | 'recruiter' };
  * then the company they joined first counts, the same one on every call.
  */
 export async function recruiterMembership(db: DbOrTx, userId: string, eventId: string): Promise<TMembership | undefined> {
-  const [row] = await db
+  const [row] = await recruiterMembershipQuery(db, userId, eventId);
+  return row;
+}
+
+/** `recruiterMembership` as a query (also a subquery of a larger read). */
+export function recruiterMembershipQuery(db: DbOrTx, userId: string, eventId: string) {
+  return db
     .select({ companyId: companyMembers.companyId, role: companyMembers.role })
     .from(companyMembers)
     .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, eventId)))
@@ -21,7 +27,6 @@ export async function recruiterMembership(db: DbOrTx, userId: string, eventId: s
     .where(eq(companyMembers.userId, userId))
     .orderBy(asc(companyMembers.createdAt), asc(companyMembers.companyId))
     .limit(1);
-  return row;
 }
 
 export async function requireRecruiter(db: DbOrTx, actor: TActor | null, eventId: string): Promise<TMembership> {

@@ -7,12 +7,21 @@ import { AppError } from '@/lib/errors';
 export type TRole = (typeof registrations.$inferSelect)['role'];
 export type TActor = { id: string; isAdmin: boolean };
 
-export async function rolesInEvent(db: DbOrTx, userId: string, eventId: string): Promise<TRole[]> {
-  const rows = await db
+/** A person's registrations in an event, as a query (also a subquery of a larger read). */
+export function rolesInEventQuery(db: DbOrTx, userId: string, eventId: string) {
+  return db
     .select({ role: registrations.role })
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId)));
-  return rows.map((r) => r.role);
+}
+
+export async function rolesInEvent(db: DbOrTx, userId: string, eventId: string): Promise<TRole[]> {
+  return (await rolesInEventQuery(db, userId, eventId)).map((r) => r.role);
+}
+
+/** Organizers of the event and platform admins manage it — from the roles already read. */
+export function managesEvent(actor: TActor, roles: readonly TRole[]): boolean {
+  return actor.isAdmin || roles.includes('organizer');
 }
 
 export function canCreateEvent(actor: TActor | null): boolean {
@@ -22,7 +31,7 @@ export function canCreateEvent(actor: TActor | null): boolean {
 export async function canManageEvent(db: DbOrTx, actor: TActor | null, eventId: string): Promise<boolean> {
   if (!actor) return false;
   if (actor.isAdmin) return true;
-  return (await rolesInEvent(db, actor.id, eventId)).includes('organizer');
+  return managesEvent(actor, await rolesInEvent(db, actor.id, eventId));
 }
 
 /**

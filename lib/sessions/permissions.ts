@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { sessionHosts, sessionRegistrations, eventSessions } from '@/db/schema';
-import { recruiterMembership } from '@/lib/chats/permissions';
+import { recruiterMembershipQuery } from '@/lib/chats/permissions';
 import { AppError } from '@/lib/errors';
-import { canManageEvent, canViewEvent, rolesInEvent, type TActor } from '@/lib/events/permissions';
+import { canViewEvent, managesEvent, rolesInEventQuery, type TActor, type TRole } from '@/lib/events/permissions';
 import { events } from '@/db/schema';
 
 export type TSession = typeof eventSessions.$inferSelect;
@@ -17,22 +17,22 @@ export type TSession = typeof eventSessions.$inferSelect;
 export type TSessionRole = 'organizer' | 'host' | 'company' | 'registered' | 'waitlisted' | 'attendee';
 
 export async function sessionRoleOf(db: DbOrTx, actor: TActor, session: TSession): Promise<TSessionRole | null> {
-  const [host, sign, roles, isOrganizer, membership] = await Promise.all([
-    db.select({ id: sessionHosts.userId }).from(sessionHosts).where(and(eq(sessionHosts.sessionId, session.id), eq(sessionHosts.userId, actor.id))),
-    db
-      .select({ status: sessionRegistrations.status })
-      .from(sessionRegistrations)
-      .where(and(eq(sessionRegistrations.sessionId, session.id), eq(sessionRegistrations.userId, actor.id))),
-    rolesInEvent(db, actor.id, session.eventId),
-    canManageEvent(db, actor, session.eventId),
-    session.companyId ? recruiterMembership(db, actor.id, session.eventId) : Promise.resolve(undefined),
-  ]);
-  if (isOrganizer) return 'organizer';
-  if (host.length > 0) return 'host';
-  if (membership && membership.companyId === session.companyId) return 'company';
-  const status = sign[0]?.status;
-  if (status === 'registered' || status === 'waitlisted') return status;
-  return roles.length > 0 ? 'attendee' : null;
+  // One statement, not five: every live read and write of a busy room asks this.
+  const [row] = await db
+    .select({
+      isHost: sql<boolean>`exists (${db.select({ one: sql`1` }).from(sessionHosts).where(and(eq(sessionHosts.sessionId, session.id), eq(sessionHosts.userId, actor.id)))})`,
+      sign: sql<string | null>`(${db.select({ status: sessionRegistrations.status }).from(sessionRegistrations).where(and(eq(sessionRegistrations.sessionId, session.id), eq(sessionRegistrations.userId, actor.id)))})`,
+      roles: sql<TRole[]>`array(select r.role::text from (${rolesInEventQuery(db, actor.id, session.eventId)}) r)`,
+      companyId: session.companyId ? sql<string | null>`(select m.company_id from (${recruiterMembershipQuery(db, actor.id, session.eventId)}) m)` : sql<string | null>`null`,
+    })
+    .from(eventSessions)
+    .where(eq(eventSessions.id, session.id));
+  if (!row) return null;
+  if (managesEvent(actor, row.roles)) return 'organizer';
+  if (row.isHost) return 'host';
+  if (session.companyId && row.companyId === session.companyId) return 'company';
+  if (row.sign === 'registered' || row.sign === 'waitlisted') return row.sign;
+  return row.roles.length > 0 ? 'attendee' : null;
 }
 
 /** Hosts and organizers run the room: they accept people on stage and moderate Q&A and chat. */
