@@ -25,6 +25,7 @@ import { runBench, teardown } from './lib/teardown';
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next-bench';
 const TRIVIAL_DIR = path.resolve('.next-bench-trivial');
 const WARMUP_SECONDS = 5;
+const ROUNDS = 4;
 const DEADLINE_MS = 20 * 60_000;
 
 /**
@@ -41,6 +42,19 @@ function writeTrivialApp(): void {
       "export const dynamic = 'force-dynamic';\n\nexport default function Page() {\n  return <main><h1>Trivial</h1><p>Rendered at {new Date().toISOString()}</p></main>;\n}\n",
   };
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(TRIVIAL_DIR, file), text);
+}
+
+function mergeRuns(list: TLoadResult[]): TLoadResult {
+  const requests = list.reduce((n, r) => n + r.requests, 0);
+  const seconds = list.reduce((n, r) => n + r.seconds, 0);
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    errors: list.reduce((n, r) => n + r.errors, 0),
+    firstError: list.find((r) => r.firstError)?.firstError,
+    latencies: list.flatMap((r) => r.latencies),
+  };
 }
 
 function line(label: string, r: TLoadResult): string {
@@ -83,14 +97,20 @@ async function main(): Promise<void> {
       { label: 'lobby', port: server.port, path: '/events/demo-fair', cookie, expect: 'Notifications' },
       { label: '1-1 chats', port: server.port, path: '/events/demo-fair/chats', cookie, expect: 'My 1-1 Chats' },
     ];
-    console.log(`pages: ${connections} connections, ${WARMUP_SECONDS} s warm-up then ${seconds} s each; ${DIST_DIR} and the trivial app served by next start`);
-    const results = new Map<string, TLoadResult>();
-    for (const t of targets) {
-      await load({ ...t, connections, seconds: WARMUP_SECONDS });
-      const r = await load({ ...t, connections, seconds });
-      results.set(t.label, r);
-      console.log(`${line(t.label, r)}; load average ${loadAverage()}`);
+    console.log(`pages: ${connections} connections, ${WARMUP_SECONDS} s warm-up each, then ${seconds} s each in ${ROUNDS} interleaved rounds; ${DIST_DIR} and the trivial app served by next start`);
+    for (const t of targets) await load({ ...t, connections, seconds: WARMUP_SECONDS });
+    // Interleaved rounds, so a change in the machine's other work touches every target alike.
+    const runs = new Map<string, TLoadResult[]>(targets.map((t) => [t.label, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const t of targets) runs.get(t.label)!.push(await load({ ...t, connections, seconds: seconds / ROUNDS }));
     }
+    const results = new Map<string, TLoadResult>();
+    for (const [label, list] of runs) {
+      const r = mergeRuns(list);
+      results.set(label, r);
+      console.log(line(label, r));
+    }
+    console.log(`load average ${loadAverage()}`);
     const ref = results.get('trivial')!.rps;
     const ratio = (label: string) => (results.get(label)!.rps / ref).toFixed(2);
     console.log(`pages: lobby ${results.get('lobby')!.rps.toFixed(0)} req/s, ratio ${ratio('lobby')} of trivial; 1-1 chats ${results.get('1-1 chats')!.rps.toFixed(0)} req/s, ratio ${ratio('1-1 chats')} of trivial (${ref.toFixed(0)} req/s), ${connections} connections`);

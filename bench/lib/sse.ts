@@ -17,11 +17,13 @@ export type TStreamOptions = {
   onReady?: (client: number) => void;
   /** Handshakes in flight at once (each is a session check and a few queries on the server). */
   concurrency?: number;
+  /** How long a stream may take to its `ready` before the pool fails (default 60 s). */
+  readyTimeoutMs?: number;
 };
 
 /**
  * Opens `count` SSE streams (one socket each) and resolves once every one got its `ready`
- * event. Any refusal or a stream without `ready` within 60 s fails the whole pool.
+ * event. Any refusal or a stream without `ready` in time fails the whole pool.
  */
 export async function openStreams(port: number, count: number, o: TStreamOptions): Promise<TStreamPool> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -61,7 +63,8 @@ export async function openStreams(port: number, count: number, o: TStreamOptions
           }
         });
       });
-      req.setTimeout(60_000, () => req.destroy(new Error(`stream ${c}: no ready within 60 s`)));
+      const wait = o.readyTimeoutMs ?? 60_000;
+      req.setTimeout(wait, () => req.destroy(new Error(`stream ${c}: no ready within ${wait / 1000} s`)));
       req.on('error', reject);
       requests.push(req);
     });
