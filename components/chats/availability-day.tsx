@@ -68,6 +68,13 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId, nowIso 
     }
     return [...byHour];
   }, [grid, clock]);
+  // Hours whose every slot has started fold into one line: on a live day the first usable slot
+  // would otherwise sit below dozens of rows of "Past". Booked ones stay, so a chat is never hidden.
+  const [showPast, setShowPast] = useState(false);
+  const pastHours = hours.filter(([, isos]) => isos.every((iso) => isPast(iso) && !booked.has(iso)));
+  const pastCount = pastHours.reduce((n, [, isos]) => n + isos.length, 0);
+  const shownHours = showPast ? hours : hours.filter((h) => !pastHours.includes(h));
+  const pastId = `past-${day.id}-${recruiterId ?? 'me'}`;
   const changeDuration = (next: number) => {
     if (clearable > 0) setAskDuration(next);
     else {
@@ -124,8 +131,17 @@ export function AvailabilityDay({ view, dayLabel, timeZone, recruiterId, nowIso 
       {grid.length === 0 ? (
         <p className="muted">No {duration}-minute slot fits this day&apos;s opening hours.</p>
       ) : (
-        <div className={s.hours} role="group" aria-label={`Slots on ${dayLabel}`}>
-          {hours.map(([hour, isos]) => {
+        <div className={s.hours} role="group" aria-label={`Slots on ${dayLabel}`} id={pastId}>
+          {pastCount > 0 ? (
+            <p className={`small muted ${s.pastNote}`}>
+              {pastCount === 1 ? '1 earlier slot has passed' : `${pastCount} earlier slots have passed`}
+              <Button type="button" variant="ghost" aria-expanded={showPast} aria-controls={pastId} onClick={() => setShowPast((v) => !v)}>
+                {showPast ? 'Hide' : 'Show'}
+                <span className="visually-hidden"> past slots on {dayLabel}</span>
+              </Button>
+            </p>
+          ) : null}
+          {shownHours.map(([hour, isos]) => {
             const open = isos.filter(canToggle);
             const allOn = open.length > 0 && open.every((iso) => selected.has(iso));
             return (
