@@ -1,6 +1,10 @@
 import { formatInstant } from '@/lib/time/format';
 
-/** A free slot as talents see it: times (ISO) and a label in the event's zone saying how it takes place. */
+/**
+ * A free slot as talents see it: times (ISO) and a label in the event's zone, naming that zone
+ * ("Tue 1 Dec, 19:00 CET (10 min, video)": a viewer elsewhere must not read it as their own clock),
+ * saying how long it is and how it takes place.
+ */
 export type TFreeSlot = { id: string; startsAt: string; endsAt: string; label: string };
 /** A slot offered in a picker; `clash` when the viewer has a chat then (marked, not offered). */
 export type TSlotOption = { id: string; label: string; clash?: string };
@@ -13,7 +17,7 @@ export function freeSlotView(s: { id: string; startsAt: Date; endsAt: Date; mode
     id: s.id,
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
-    label: `${formatInstant(s.startsAt, timeZone)} (${minutes} min, ${s.mode === 'in_person' ? 'in person' : 'video'})`,
+    label: `${formatInstant(s.startsAt, timeZone, { withZone: true })} (${minutes} min, ${s.mode === 'in_person' ? 'in person' : 'video'})`,
   };
 }
 

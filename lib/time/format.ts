@@ -20,11 +20,13 @@ export function formatClock(time: string): string {
 /**
  * An instant in a zone: "Sat 21 Nov, 14:30", or "14:30" with `{ withDay: false }`. A wall-clock
  * time that happens twice (the repeated hour when clocks go back) gets the zone's abbreviation
- * or offset, "Sun 31 Oct, 02:30 CEST" then "02:30 CET", so the two can be told apart.
+ * or offset, "Sun 31 Oct, 02:30 CEST" then "02:30 CET", so the two can be told apart; with
+ * `{ withZone: true }` every time gets it ("Tue 1 Dec, 19:00 CET"), for text that travels
+ * without the page's "(Europe/Berlin)" beside it, such as a picker's options.
  */
-export function formatInstant(at: Date, timeZone: string, { withDay = true }: { withDay?: boolean } = {}): string {
+export function formatInstant(at: Date, timeZone: string, { withDay = true, withZone = false }: { withDay?: boolean; withZone?: boolean } = {}): string {
   const text = format(at, withDay ? 'EEE d MMM, HH:mm' : 'HH:mm', { in: tz(timeZone) });
-  return isRepeatedWallTime(at, timeZone) ? `${text} ${zoneLabel(timeZone, at)}` : text;
+  return withZone || isRepeatedWallTime(at, timeZone) ? `${text} ${zoneLabel(timeZone, at)}` : text;
 }
 
 /** The zone's short name at an instant, e.g. "CEST" or "GMT+5:30". */

@@ -3,6 +3,7 @@ import { tz } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_FAIR } from './e2e';
+import { zoneLabel } from '@/lib/time/format';
 
 const ZONE = 'Europe/Berlin';
 export const CHATS_URL = `/events/${DEMO_FAIR.slug}/chats`;
@@ -28,9 +29,9 @@ export function dayTwoAt(time: string): string {
   return `${format(tomorrow(), 'EEE d MMM', { in: tz(ZONE) })}, ${time}`;
 }
 
-/** A free-slot choice as the talent's selects label it: "Sun 22 Nov, 09:30 (30 min, in person)". */
+/** A free-slot choice as the talent's selects label it: "Sun 22 Nov, 09:30 CET (30 min, in person)". */
 export function slotOption(time: string, minutes = 30): string {
-  return `${dayTwoAt(time)} (${minutes} min, in person)`;
+  return `${dayTwoAt(time)} ${zoneLabel(ZONE, tomorrow())} (${minutes} min, in person)`;
 }
 
 /**

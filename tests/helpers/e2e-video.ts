@@ -3,6 +3,7 @@ import { tz } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_FAIR } from './e2e';
+import { zoneLabel } from '@/lib/time/format';
 
 const ZONE = 'Europe/Berlin';
 export const MANAGE_URL = `/events/${DEMO_FAIR.slug}/manage`;
@@ -25,7 +26,7 @@ export function nextVideoSlot(now = new Date()) {
     time,
     tomorrow,
     dayLabel: format(day, 'EEE d MMM yyyy', inZone),
-    option: `${format(day, 'EEE d MMM', inZone)}, ${time} (15 min, video)`,
+    option: `${format(day, 'EEE d MMM', inZone)}, ${time} ${zoneLabel(ZONE, day)} (15 min, video)`,
   };
 }
 export type TVideoSlot = ReturnType<typeof nextVideoSlot>;

@@ -63,7 +63,7 @@ test('a talent reads every open recruiter with free slots, pending counts and de
   expect(byId.has('demo-recruiter-1-2')).toBe(false);
   const first = board.slots['demo-recruiter-1-1']!;
   expect(first.map((s) => s.startsAt)).toEqual([0, 1, 2].map((i) => fair.grid[i]!.startsAt.toISOString()));
-  expect(first[0]!.label).toMatch(/^\w{3} \d{1,2} \w{3}, 09:00 \(30 min, in person\)$/); // the demo's second day is in person
+  expect(first[0]!.label).toMatch(/^\w{3} \d{1,2} \w{3}, 09:00 CET \(30 min, in person\)$/); // the demo's second day is in person
 });
 
 test('a booking takes the slot off every talent’s read and hints the recruiter’s entry, the team and both people — not the event', async () => {
