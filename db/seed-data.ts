@@ -49,7 +49,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     description: 'Lumen runs software that trades and dispatches home batteries and heat pumps to keep the grid stable.',
     faqs: [['Is the work on-call?', 'Platform teams share a weekly rotation, paid extra.'], ['Do you hire graduates?', 'Yes, into a 12-month rotation programme.'], ['Can I work from another country?', 'Within the EU, for up to 60 days a year.']],
     jobs: [['Backend Engineer (Go)', 'Munich', 'Full-time'], ['Energy Trading Analyst', 'Munich', 'Full-time'], ['Graduate Programme 2027', 'Munich', 'Full-time']],
-    recruiters: [['Sofia Rossi', 'Senior Recruiter'], ['Daniel Keller', 'Campus Recruiter']],
+    recruiters: [['Sofia Rossi', 'Senior Recruiter'], ['Daniel Keller', 'Campus Recruiter'], ['Ruth Meyer', 'Talent Partner, Software']],
   },
   {
     slug: 'atlas-logistics', name: 'Atlas Logistics', tagline: 'Freight without the paperwork', industry: 'Logistics', location: 'Rotterdam', size: '1000+',
@@ -63,7 +63,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     description: 'Quill makes a collaborative editor used by newsrooms and legal teams. Fully remote, with two company weeks together each year.',
     faqs: [['Is it really fully remote?', 'Yes, anywhere between UTC−1 and UTC+3.'], ['What equipment do I get?', 'A laptop of your choice and a home-office budget.'], ['How are salaries set?', 'A public salary formula, the same across countries.']],
     jobs: [['Senior Backend Engineer', 'Remote (EU)', 'Full-time'], ['Developer Advocate', 'Remote (EU)', 'Full-time'], ['Customer Success Manager', 'Remote (EU)', 'Full-time']],
-    recruiters: [['Elena Petrova', 'People Partner'], ['Marc Dubois', 'Recruiter']],
+    recruiters: [['Elena Petrova', 'People Partner'], ['Marc Dubois', 'Recruiter'], ['Yusuf Demir', 'Talent Partner, Customer Teams']],
   },
 ];
 
@@ -97,3 +97,25 @@ export function demoTalents() {
     };
   });
 }
+
+/**
+ * Recruiters already open for 1-1 chats when the demo starts, so a new talent can book or
+ * request one at once. Browser walks set up availability for the other recruiters themselves,
+ * so these two are used by no walk (keep it so). Ruth books directly, Yusuf takes requests.
+ */
+export const DEMO_OPEN_RECRUITERS = [
+  {
+    id: 'demo-recruiter-4-3',
+    bookingMode: 'direct' as const,
+    topics: 'Backend and platform roles, the graduate programme, what on-call is really like.',
+    today: { minutes: 15 },
+    tomorrow: { minutes: 30, from: '09:00', to: '12:00' },
+  },
+  {
+    id: 'demo-recruiter-6-3',
+    bookingMode: 'selective' as const,
+    topics: 'Customer success and developer advocacy; working fully remote across time zones.',
+    today: { minutes: 30 },
+    tomorrow: { minutes: 30, from: '13:00', to: '17:00' },
+  },
+];

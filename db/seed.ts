@@ -4,6 +4,7 @@ import { addDays, format } from 'date-fns';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import {
+  availability,
   companies,
   companyFaqs,
   companyJobs,
@@ -15,11 +16,13 @@ import {
   eventSessions,
   events,
   profiles,
+  recruiterChatSettings,
   registrations,
   sessionHosts,
+  slots,
   users,
 } from './schema';
-import { DEMO_COMPANIES, DEMO_EVENT, demoTalents } from './seed-data';
+import { DEMO_COMPANIES, DEMO_EVENT, DEMO_OPEN_RECRUITERS, demoTalents } from './seed-data';
 
 const SEED_LOCK = 7_262_000_002;
 
@@ -47,11 +50,11 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
       .values({ ...DEMO_EVENT, status: 'live', chatInitiation: 'both', talentRequestCredits: 5, recruiterRequestCredits: 20, createdBy: 'demo-organizer' })
       .returning({ id: events.id });
     const eventId = event!.id;
-    await tx.insert(eventDays).values([
+    const days = await tx.insert(eventDays).values([
       // The demo's first day is open all day, so every feature can be tried whenever the demo starts.
       { eventId, date: today, mode: 'virtual', opensAt: '00:00', closesAt: '23:45', chatDurations: [10, 15, 30] },
       { eventId, date: tomorrow, mode: 'in_person', opensAt: '09:00', closesAt: '17:00', chatDurations: [15, 30] },
-    ]);
+    ]).returning({ id: eventDays.id, date: eventDays.date });
     await tx.insert(registrations).values([
       { eventId, userId: 'demo-organizer', role: 'organizer' },
       { eventId, userId: 'demo-moderator', role: 'moderator' },
@@ -93,6 +96,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
     // The first talent is left unregistered so the demo can show registering.
     await tx.insert(registrations).values(talents.slice(1).map((t) => ({ eventId, userId: t.id, role: 'talent' as const })));
     await seedSessions(tx, eventId, now, tomorrow);
+    await seedOpenRecruiters(tx, eventId, now, days.find((d) => d.date === today)!.id, days.find((d) => d.date === tomorrow)!.id, today, tomorrow);
 
     // A chat desk open from today until tomorrow night, so its queue can be tried whenever the demo starts.
     const [desk] = await tx
@@ -128,13 +132,43 @@ function wallTime(date: string, time: string): Date {
   return new Date(new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), DEMO_EVENT.timeZone).getTime());
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * A few recruiters open for 1-1 chats from the start: today's free slots from now until the day
+ * closes (video), and a morning or afternoon tomorrow (in person), on the same grid a recruiter
+ * picks from (steps of the chat length from the day's opening, as lib/chats/slot-grid.ts).
+ */
+async function seedOpenRecruiters(tx: Tx, eventId: string, now: Date, todayId: string, tomorrowId: string, today: string, tomorrow: string) {
+  const grid = (date: string, from: string, to: string, minutes: number, opens = from) => {
+    const step = minutes * 60_000;
+    const [start, end] = [wallTime(date, from).getTime(), wallTime(date, to).getTime()];
+    const out: { startsAt: Date; endsAt: Date }[] = [];
+    for (let t = wallTime(date, opens).getTime(); t + step <= end; t += step) {
+      if (t >= start && t > now.getTime()) out.push({ startsAt: new Date(t), endsAt: new Date(t + step) });
+    }
+    return out;
+  };
+  for (const r of DEMO_OPEN_RECRUITERS) {
+    const days = [
+      { eventDayId: todayId, mode: 'virtual' as const, minutes: r.today.minutes, times: grid(today, '00:00', '23:45', r.today.minutes) },
+      { eventDayId: tomorrowId, mode: 'in_person' as const, minutes: r.tomorrow.minutes, times: grid(tomorrow, r.tomorrow.from, r.tomorrow.to, r.tomorrow.minutes, '09:00') },
+    ];
+    for (const d of days) {
+      await tx.insert(availability).values({ eventDayId: d.eventDayId, recruiterId: r.id, durationMinutes: d.minutes, mode: d.mode });
+      if (d.times.length) await tx.insert(slots).values(d.times.map((t) => ({ ...t, eventId, eventDayId: d.eventDayId, recruiterId: r.id })));
+    }
+    await tx.insert(recruiterChatSettings).values({ eventId, recruiterId: r.id, bookingMode: r.bookingMode, topics: r.topics, languages: ['English'], confirmedAt: now });
+  }
+}
+
 /**
  * The demo programme: a welcome session and small-group "career circles" (where hosts try
  * breakout rooms) running whenever the demo starts (so the rooms can be tried at once), and
  * tomorrow a company presentation with limited seats, a workshop open to all and a small
  * coffee chat.
  */
-async function seedSessions(tx: Parameters<Parameters<Db['transaction']>[0]>[0], eventId: string, now: Date, tomorrow: string) {
+async function seedSessions(tx: Tx, eventId: string, now: Date, tomorrow: string) {
   const [northwind, bluefin] = await tx.select({ id: companies.id, slug: companies.slug }).from(companies).where(sql`${companies.slug} in ('northwind-analytics', 'bluefin-robotics')`).orderBy(sql`${companies.slug} = 'bluefin-robotics'`);
   const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   const at = (time: string) => wallTime(tomorrow, time);

@@ -5,6 +5,8 @@ import { createEvent } from '@/lib/events/create-event';
 import { registerTalent } from '@/lib/events/register-talent';
 import { updateEvent } from '@/lib/events/update-event';
 import { AppError } from '@/lib/errors';
+import { openRecruitersFor } from '@/lib/chats/open-recruiters';
+import { slotGrid } from '@/lib/chats/slot-grid';
 import { zonedInstant } from '@/lib/time/format';
 import { codeOf } from '../helpers/chat-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -39,7 +41,24 @@ test('seeding twice keeps one demo fair', async () => {
   const fairs = await t.db.select().from(events).where(eq(events.slug, 'demo-fair'));
   expect(fairs).toHaveLength(1);
   const people = await t.db.select().from(users).where(eq(users.isDemo, true));
-  expect(people).toHaveLength(2 + 12 + 40);
+  expect(people).toHaveLength(2 + 14 + 40);
+});
+
+test('a new talent finds recruiters already open for 1-1 chats, with free slots from now on both demo days', async () => {
+  const [fair] = await t.db.select().from(events).where(eq(events.slug, 'demo-fair'));
+  const days = (await t.db.select().from(eventDays).where(eq(eventDays.eventId, fair!.id))).sort((a, b) => a.date.localeCompare(b.date));
+  const board = await openRecruitersFor(t.db, { id: 'demo-talent-02', isAdmin: false }, { eventId: fair!.id });
+  expect(board.recruiters.map((r) => [r.name, r.company, r.bookingMode])).toEqual(
+    expect.arrayContaining([['Ruth Meyer', 'Lumen Energy', 'direct'], ['Yusuf Demir', 'Quill Software', 'selective']]),
+  );
+  for (const [id, todayMinutes] of [['demo-recruiter-4-3', 15], ['demo-recruiter-6-3', 30]] as const) {
+    const free = board.slots[id]!;
+    expect(free.every((s) => Date.parse(s.startsAt) > Date.now() - 60_000)).toBe(true);
+    // On the grid the recruiter would pick from, today (video, unless today is over) and tomorrow (in person).
+    const onGrid = new Set([...slotGrid(days[0]!, todayMinutes, fair!.timeZone), ...slotGrid(days[1]!, 30, fair!.timeZone)].map((g) => g.startsAt.toISOString()));
+    expect(free.every((s) => onGrid.has(s.startsAt))).toBe(true);
+    expect(free.filter((s) => s.label.endsWith('(30 min, in person)')).length).toBeGreaterThanOrEqual(6);
+  }
 });
 
 // The desk's hours are wall-clock times of the event's zone, whatever the server's zone is.
