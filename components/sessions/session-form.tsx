@@ -8,7 +8,7 @@ import { useSubmit } from '@/components/ui/use-submit';
 import type { TResult } from '@/lib/errors';
 import type { THostCandidate, TSessionFormValues } from '@/lib/sessions/manage-queries';
 import { KIND_LABEL, SESSION_KINDS } from '@/lib/sessions/schemas';
-import ui from '@/components/ui/ui.module.css';
+import { HostPicker } from './host-picker';
 
 export const EMPTY_SESSION: TSessionFormValues = {
   title: '',
@@ -77,22 +77,7 @@ export function SessionForm({ initial, days, companies, candidates, label, actio
       <label className="row small" style={{ gap: 6 }}>
         <input type="checkbox" checked={v.questionsNeedApproval} onChange={(e) => set('questionsNeedApproval', e.target.checked)} /> Questions need a host&rsquo;s approval before the audience sees them
       </label>
-      <div className={ui.field}>
-        <label className={ui.label} htmlFor={`${label}-hosts`}>Hosts</label>
-        <select
-          id={`${label}-hosts`}
-          multiple
-          size={6}
-          className={ui.input}
-          value={v.hostIds}
-          aria-invalid={!!fieldError('hostIds')}
-          onChange={(e) => set('hostIds', [...e.target.selectedOptions].map((o) => o.value))}
-        >
-          {candidates.map((c) => <option key={c.id} value={c.id}>{c.company ? `${c.name} — ${c.company}` : c.name}</option>)}
-        </select>
-        <span className={ui.hint}>The company’s recruiters or anyone registered. Hold Ctrl (⌘ on a Mac) to pick several.</span>
-        {fieldError('hostIds') ? <span className={ui.error} role="alert">{fieldError('hostIds')}</span> : null}
-      </div>
+      <HostPicker candidates={candidates} value={v.hostIds} onChange={(ids) => set('hostIds', ids)} error={fieldError('hostIds')} />
       <FormError message={error?.message} />
       {done ? <Alert tone="ok">{initial.title ? 'Session saved.' : 'Session created.'}</Alert> : null}
       <div>

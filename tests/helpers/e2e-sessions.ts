@@ -23,9 +23,13 @@ export async function createSessionAsOrganizer(page: Page, f: TSessionForm): Pro
   if (f.stageLimit) await form.getByLabel('On screen at once').fill(f.stageLimit);
   if (f.signUp) await form.getByLabel('Sign-up required').check();
   if (f.approval) await form.getByLabel(/Questions need a host.s approval/).check();
-  const hosts = form.getByLabel('Hosts');
-  const labels = await hosts.locator('option').allTextContents();
-  await hosts.selectOption((f.hosts ?? [SESSION_PEOPLE.host]).map((h) => ({ label: labels.find((l) => l.startsWith(h))! })));
+  // The hosts picker: find each person by name, tick them, clear the filter.
+  const hosts = form.getByRole('group', { name: 'Hosts' });
+  for (const h of f.hosts ?? [SESSION_PEOPLE.host]) {
+    await hosts.getByRole('searchbox', { name: 'Find a host' }).fill(h);
+    await hosts.getByRole('checkbox', { name: new RegExp(`^${h}\\b`) }).check();
+    await hosts.getByRole('searchbox', { name: 'Find a host' }).fill('');
+  }
   await form.getByRole('button', { name: 'Create session' }).click();
   await expect(form.getByText('Session created.')).toBeVisible();
 }
