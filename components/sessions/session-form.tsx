@@ -37,11 +37,16 @@ export function SessionForm({ initial, days, companies, candidates, label, actio
 }) {
   const router = useRouter();
   const [v, setV] = useState({ ...initial, date: initial.date || days[0]?.date || '' });
-  const { submit, pending, error, done, fieldError } = useSubmit(action, () => {
+  const { submit, pending, error, done, fieldError, dismiss } = useSubmit(action, () => {
     if (!initial.title) setV({ ...EMPTY_SESSION, date: v.date });
     router.refresh();
   });
-  const set = <K extends keyof TSessionFormValues>(k: K, value: TSessionFormValues[K]) => setV((p) => ({ ...p, [k]: value }));
+  // The next change after a save starts a new piece of work: "Session created." would read as if
+  // it were about what the organizer is typing now.
+  const set = <K extends keyof TSessionFormValues>(k: K, value: TSessionFormValues[K]) => {
+    dismiss();
+    setV((p) => ({ ...p, [k]: value }));
+  };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     submit(v);

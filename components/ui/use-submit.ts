@@ -23,5 +23,5 @@ export function useSubmit<I, T extends object>(action: (input: I) => Promise<TRe
       } else setError(res.error);
     });
   const fieldError = (name: string) => error?.fieldErrors?.[name];
-  return { submit, pending, error, done, fieldError, reset: () => { setError(null); setDone(false); } };
+  return { submit, pending, error, done, fieldError, reset: () => { setError(null); setDone(false); }, dismiss: () => setDone(false) };
 }

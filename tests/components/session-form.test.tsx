@@ -40,11 +40,15 @@ test('hosts are found by typing, ticked, shown as chips and removed again', () =
   expect(hosts).toHaveTextContent('No one registered matches “nobody here”.');
 });
 
-test('the chosen hosts are sent with the new session', async () => {
+test('the chosen hosts are sent; "Session created." goes once the organizer changes the form again', async () => {
   const { action, hosts } = renderForm();
   fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Pitch practice' } });
   fireEvent.click(within(hosts).getByRole('checkbox', { name: /^Nora Visser/ }));
   await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create session' })); });
   expect(action).toHaveBeenCalledWith(expect.objectContaining({ title: 'Pitch practice', hostIds: ['nora'] }));
   expect(screen.getByText('Session created.')).toBeInTheDocument();
+  // The form is empty for the next session; its first change clears the old confirmation.
+  expect(screen.getByLabelText('Title')).toHaveValue('');
+  fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Another' } });
+  expect(screen.queryByText('Session created.')).toBeNull();
 });
