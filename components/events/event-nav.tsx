@@ -12,7 +12,7 @@ export function EventNav({ slug, canManage, isRecruiter, isSignedIn = false }: {
     { href: `${base}/sessions`, label: 'Programme' },
     { href: `${base}/companies`, label: 'Companies' },
     isRecruiter ? { href: `${base}/chats/manage`, label: 'Manage 1-1 Chats' } : { href: `${base}/chats`, label: '1-1 Chats' },
-    { href: `${base}/desks`, label: 'Desks' },
+    { href: `${base}/desks`, label: 'Desks & sessions' },
     ...(isSignedIn ? [{ href: `${base}/schedule`, label: 'My Schedule' }] : []),
     ...(canManage ? [{ href: `${base}/manage`, label: 'Manage' }] : []),
   ];

@@ -22,7 +22,7 @@ export async function deskPage(db: DbOrTx, actor: TActor | null, input: unknown)
 
 export type TDeskListItem = { id: string; name: string; description: string; companyName: string | null; opensAt: Date; closesAt: Date; moderating: boolean };
 
-/** The event's desks for its lobby and Live Events, soonest first; `moderating` marks the reader's. */
+/** The event's desks for its lobby and its Desks & sessions page, soonest first; `moderating` marks the reader's. */
 export async function listDesks(db: DbOrTx, actor: TActor | null, eventId: string, companyId?: string): Promise<TDeskListItem[]> {
   return db
     .select({

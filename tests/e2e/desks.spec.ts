@@ -28,6 +28,9 @@ async function board(page: Page) {
 
 async function enter(page: Page, desk: string) {
   await page.goto(`/events/${DEMO_FAIR.slug}/desks`);
+  // The tab and the page say the same: it lists desks and sessions.
+  await expect(page.getByRole('navigation', { name: 'Event' }).getByRole('link', { name: 'Desks & sessions' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { name: 'Desks & sessions' })).toBeVisible();
   await page.getByRole('link', { name: desk }).click();
   await expect(page.getByTestId('welcome')).toHaveText(`Welcome to ${desk}!`);
   await page.getByRole('button', { name: 'Start a conversation' }).click();

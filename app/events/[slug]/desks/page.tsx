@@ -10,12 +10,15 @@ import { listProgramme } from '@/lib/sessions/queries';
 import { formatInstant } from '@/lib/time/format';
 import s from '@/components/desks/desks.module.css';
 
-export const metadata: Metadata = { title: 'Live Events' };
+export const metadata: Metadata = { title: 'Desks & sessions' };
 
 type TLiveItem = { id: string; kind: 'Chat desk' | 'Session'; name: string; href: string; by: string | null; opensAt: Date; closesAt: Date; mine: boolean };
 
-/** Live Events: the event's chat desks and sessions, planned and running — running ones highlighted. */
-export default async function LiveEventsPage({ params }: { params: Promise<{ slug: string }> }) {
+/**
+ * Desks & sessions: the event's chat desks and sessions that are not over, soonest first, the
+ * running ones highlighted. (It was titled "Live Events" under a "Desks" tab; both now say what it lists.)
+ */
+export default async function DesksAndSessionsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { event, user } = await loadEventForPage(slug);
   const db = getDb();
@@ -35,13 +38,13 @@ export default async function LiveEventsPage({ params }: { params: Promise<{ slu
     <div className="stack">
       <Card>
         <div className="row" style={{ justifyContent: 'space-between' }}>
-          <h2 style={{ margin: 0 }}>Live Events</h2>
+          <h2 style={{ margin: 0 }}>Desks &amp; sessions</h2>
           <span className="row">
             {setup.owners.length > 0 ? <ButtonLink variant="secondary" href={`/events/${slug}/desks/setup`}>Set up desks</ButtonLink> : null}
             {moderating ? <ButtonLink href={`/events/${slug}/desks/all`}>All Conversations</ButtonLink> : null}
           </span>
         </div>
-        <p className="muted small">Chat desks and sessions of this event, planned and running. Times in {event.timeZone}.</p>
+        <p className="muted small">Chat desks to talk to and sessions to join, running now and still to come. Times in {event.timeZone}.</p>
       </Card>
       {items.length === 0 ? (
         <EmptyState title="Nothing planned any more">
