@@ -17,9 +17,10 @@ function kindLabel({ session, company }: TSessionCard): string {
 
 /**
  * One session in a list: what, when, who, seats, and the viewer's way in. `actions` is the
- * page's sign-up control (client components get server actions from the page).
+ * page's sign-up control (client components get server actions from the page). On the session's
+ * own page (`linkTitle={false}`) the title is plain text: a link to the page you are on goes nowhere.
  */
-export function SessionCard({ card, slug, timeZone, canEnter, actions, note }: { card: TSessionCard; slug: string; timeZone: string; canEnter: boolean; actions?: ReactNode; note?: ReactNode }) {
+export function SessionCard({ card, slug, timeZone, canEnter, actions, note, linkTitle = true }: { card: TSessionCard; slug: string; timeZone: string; canEnter: boolean; actions?: ReactNode; note?: ReactNode; linkTitle?: boolean }) {
   const { session } = card;
   const href = `/events/${slug}/sessions/${session.id}`;
   const end = formatInstant(session.endsAt, timeZone).split(', ')[1];
@@ -27,7 +28,7 @@ export function SessionCard({ card, slug, timeZone, canEnter, actions, note }: {
     <li className={s.card} data-cancelled={!!session.cancelledAt} aria-label={session.title}>
       <div className={s.head}>
         <h3>
-          <Link href={href}>{session.title}</Link>
+          {linkTitle ? <Link href={href}>{session.title}</Link> : session.title}
         </h3>
         <span className="small">
           <When iso={session.startsAt.toISOString()} eventLabel={`${formatInstant(session.startsAt, timeZone)}–${end}`} eventZone={timeZone} />

@@ -11,14 +11,15 @@ export type TSignUpActions = {
   cancel: (sessionId: string) => Promise<TResult<{ promoted: string[] }>>;
 };
 
-/** Session cards with the viewer's sign-up and Enter controls. */
-export function SessionList({ cards, slug, timeZone, viewer, actions, noteFor }: {
+/** Session cards with the viewer's sign-up and Enter controls; `linkTitles={false}` on a session's own page. */
+export function SessionList({ cards, slug, timeZone, viewer, actions, noteFor, linkTitles = true }: {
   cards: TSessionCard[];
   slug: string;
   timeZone: string;
   viewer: TViewer | null;
   actions: TSignUpActions;
   noteFor?: (card: TSessionCard) => ReactNode;
+  linkTitles?: boolean;
 }) {
   return (
     <ul className={s.list}>
@@ -30,6 +31,7 @@ export function SessionList({ cards, slug, timeZone, viewer, actions, noteFor }:
           timeZone={timeZone}
           canEnter={mayEnterCard(c, viewer)}
           note={noteFor?.(c)}
+          linkTitle={linkTitles}
           actions={
             maySignUp(c, viewer) ? (
               <SignUpButton

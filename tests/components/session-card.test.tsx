@@ -61,3 +61,14 @@ test('when the room opens is written with the event zone, like every other time 
     jest.useRealTimers();
   }
 });
+
+test('in a list the title links to the session; on its own page it is plain text', async () => {
+  const { unmount } = render(<ul><SessionCard card={card({})} slug="demo-fair" timeZone="Europe/Berlin" canEnter={false} /></ul>);
+  await act(async () => {});
+  expect(screen.getByRole('link', { name: 'Welcome: how this fair works' })).toHaveAttribute('href', `/events/demo-fair/sessions/${base.id}`);
+  unmount();
+  render(<ul><SessionCard card={card({})} slug="demo-fair" timeZone="Europe/Berlin" canEnter={false} linkTitle={false} /></ul>);
+  await act(async () => {});
+  expect(screen.getByRole('heading', { name: 'Welcome: how this fair works' })).toBeInTheDocument();
+  expect(screen.queryByRole('link', { name: 'Welcome: how this fair works' })).toBeNull();
+});

@@ -33,7 +33,7 @@ export default async function SessionPage({ params }: { params: Promise<{ slug: 
       <p className="small">
         <Link href={`/events/${slug}/sessions`}>← Programme</Link>
       </p>
-      <SessionList cards={[card]} slug={slug} timeZone={event.timeZone} viewer={viewer} actions={{ signUp: signUpAction, cancel: cancelSignUpAction }} />
+      <SessionList cards={[card]} linkTitles={false} slug={slug} timeZone={event.timeZone} viewer={viewer} actions={{ signUp: signUpAction, cancel: cancelSignUpAction }} />
       <Card>
         <h2 style={{ marginTop: 0 }}>About this session</h2>
         {canEdit ? (
