@@ -22,10 +22,14 @@ import {
 const TALENTS_URL = `/events/${DEMO_FAIR.slug}/chats/talents`;
 
 /** A recruiter, on the talents page, invites one talent for themselves. */
+/** `recruiter` must track its live connections (trackLiveConnections) from before its first page. */
 async function invite(recruiter: Page, talent: string, message: string) {
   await recruiter.goto(TALENTS_URL);
   await recruiter.getByRole('search', { name: 'Filter talents' }).getByLabel('Search').fill(talent);
   await recruiter.getByRole('button', { name: 'Show talents' }).click();
+  // The results page is hydrated before its button is used (a click on the page being left is lost).
+  await expect(recruiter).toHaveURL(/q=/);
+  await waitForLiveTopic(recruiter, 'team:');
   const item = recruiter.getByRole('region', { name: 'Talents' }).getByRole('listitem').filter({ hasText: talent });
   await item.getByRole('button', { name: `Request 1-1 chat with ${talent}`, exact: true }).click();
   await item.getByLabel('Message').fill(message);
@@ -219,6 +223,7 @@ test('no free slot: no request button; approving anyway keeps the warning in vie
 test('invitations: the talent declines with "Message to the recruiter", the sender withdraws from ⋮, both labelled; clashing times are marked', async ({ page, browser, baseURL }) => {
   test.slow(); // three people and five page walks: more than a minute on a busy 2-core machine
   const tom = await openAs(browser, baseURL, 'Tom Bakker');
+  await trackLiveConnections(tom);
   await invite(tom, 'Samir Larsen', 'We would like to talk about data engineering.');
   await invite(tom, 'Tara Fischer', 'Would you like to meet our analytics team?');
 
@@ -250,6 +255,7 @@ test('invitations: the talent declines with "Message to the recruiter", the send
   // A clash with the talent's own confirmed chat is marked in the time picker (item 7):
   // Olga Garcia meets Tom at 09:30 (first test); Daniel invites her with 09:30 and 11:00 free.
   const daniel = await openAs(browser, baseURL, 'Daniel Keller');
+  await trackLiveConnections(daniel);
   await daniel.goto(MANAGE_CHATS_URL);
   const day = daniel.getByRole('region', { name: `Availability on ${dayTwoLabel()}` });
   await dayTwoSlot(daniel, '09:30').click();
@@ -269,9 +275,12 @@ test('invitations: the talent declines with "Message to the recruiter", the send
 
 test('a company admin requests a chat for a colleague: the colleague’s slots are shown and edited inside the form, and the typed message stays', async ({ page }) => {
   await signInAs(page, 'Nora Visser');
+  await trackLiveConnections(page);
   await page.goto(TALENTS_URL);
   await page.getByRole('search', { name: 'Filter talents' }).getByLabel('Search').fill('Viktor Costa');
   await page.getByRole('button', { name: 'Show talents' }).click();
+  await expect(page).toHaveURL(/q=Viktor/);
+  await waitForLiveTopic(page, 'team:');
   const item = page.getByRole('region', { name: 'Talents' }).getByRole('listitem').filter({ hasText: 'Viktor Costa' });
   await item.getByRole('button', { name: 'Request 1-1 chat with Viktor Costa', exact: true }).click();
   await expect(item.getByLabel('For')).toBeFocused();
