@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { api } from '@/components/live/api';
 import { useLiveHint, useLiveTopics } from '@/components/live/live-provider';
 import { topics } from '@/lib/live/topics';
+import { needsReread, takenSlotsOf, withoutSlots } from '@/lib/chats/open-recruiters-hint';
 import type { TOpenRecruiters } from '@/lib/chats/open-recruiters';
 import type { TRecruiterInbox } from '@/lib/chats/recruiter-inbox';
 import type { TTalentChats } from '@/lib/chats/talent-chats';
@@ -18,16 +19,19 @@ export function useTalentChats(eventId: string, meId: string, initial: TTalentCh
   return useQuery({
     queryKey: ['talent-chats', eventId, meId],
     meta: { topics: [topic] },
-    queryFn: () => api<TTalentChats & { ok: true }>(`/api/events/${eventId}/chats/mine`),
+    queryFn: ({ signal }) => api<TTalentChats & { ok: true }>(`/api/events/${eventId}/chats/mine`, { signal }),
     initialData: initial,
   });
 }
 
 /**
  * The open recruiters and free slots a talent sees. A hint on `open-recruiters:<event>` names
- * the recruiter that changed: only that recruiter is read again and merged in (one booking
- * costs each watcher one recruiter's slots). A reconnect, a hint without a recruiter, or a
- * recruiter who newly opened reads the whole list again.
+ * the recruiter that changed. When it names the slot a chat took (`data.taken`, see
+ * lib/chats/open-recruiters-hint.ts) the slot is dropped from the cached list at once, and
+ * nothing is read unless the hint also asks for a reread (a slot came free, the pending count
+ * moved): a booking costs a thousand watchers no request. Otherwise only that recruiter is read
+ * again and merged in. A reconnect, a hint without a recruiter, or a recruiter who newly opened
+ * reads the whole list again.
  */
 export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
   const topic = topics.openRecruiters(eventId);
@@ -39,25 +43,46 @@ export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
   // a read cancelled by the next hint leaves them for the read that replaces it.
   const changed = useRef(new Set<string>());
   const whole = useRef(false);
+  // Slots hints said were taken, by the count of hints at that moment: a read that began
+  // before a slot's hint may still offer it, so its answer drops those slots too.
+  const hints = useRef(0);
+  const taken = useRef(new Map<string, number>());
   useLiveHint(topic, (hint) => {
     const id = hint.ids?.recruiter;
-    if (hint.resync || hint.revoked || typeof id !== 'string') whole.current = true;
-    else changed.current.add(id);
+    if (hint.resync || hint.revoked || typeof id !== 'string') {
+      whole.current = true;
+      return false;
+    }
+    const gone = takenSlotsOf(hint.data);
+    if (gone.length > 0) {
+      const n = ++hints.current;
+      for (const slot of gone) taken.current.set(slot, n);
+      qc.setQueryData<TOpenRecruiters>(key, (list) => list && withoutSlots(list, (s) => gone.includes(s)));
+    }
+    if (!needsReread(hint.data)) return true;
+    changed.current.add(id);
+    return false;
   });
   return useQuery({
     queryKey: key,
     meta: { topics: [topic] },
-    queryFn: async (): Promise<TOpenRecruiters> => {
-      const prev = qc.getQueryData<TOpenRecruiters>(key);
+    queryFn: async ({ signal }): Promise<TOpenRecruiters> => {
+      const began = hints.current;
       const ids = [...changed.current];
+      const settled = (list: TOpenRecruiters) => {
+        for (const [slot, n] of taken.current) if (n <= began) taken.current.delete(slot);
+        return withoutSlots(list, (s) => taken.current.has(s));
+      };
       const full = async () => {
-        const all = await api<TOpenRecruiters & { ok: true }>(url);
+        const all = await api<TOpenRecruiters & { ok: true }>(url, { signal });
         whole.current = false;
         for (const id of ids) changed.current.delete(id);
-        return { recruiters: all.recruiters, slots: all.slots };
+        return settled({ recruiters: all.recruiters, slots: all.slots });
       };
-      if (!prev || whole.current || ids.length === 0 || ids.length > 20) return full();
-      const part = await api<TOpenRecruiters & { ok: true }>(`${url}?recruiters=${ids.map(encodeURIComponent).join(',')}`);
+      if (!qc.getQueryData<TOpenRecruiters>(key) || whole.current || ids.length === 0 || ids.length > 20) return full();
+      const part = await api<TOpenRecruiters & { ok: true }>(`${url}?recruiters=${ids.map(encodeURIComponent).join(',')}`, { signal });
+      // Merged into what is shown now, which hints may have patched while this read ran.
+      const prev = qc.getQueryData<TOpenRecruiters>(key)!;
       // A recruiter who just opened has no place in the list yet: read it whole, in order.
       if (part.recruiters.some((r) => !prev.recruiters.some((p) => p.id === r.id))) return full();
       for (const id of ids) changed.current.delete(id);
@@ -67,10 +92,10 @@ export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
         if (part.slots[id]) slots[id] = part.slots[id];
         else delete slots[id];
       }
-      return {
+      return settled({
         recruiters: prev.recruiters.filter((r) => !ids.includes(r.id) || fresh.has(r.id)).map((r) => fresh.get(r.id) ?? r),
         slots,
-      };
+      });
     },
     initialData: initial,
   });
@@ -83,7 +108,7 @@ export function useRecruiterInbox(eventId: string, meId: string, initial: TRecru
   return useQuery({
     queryKey: ['recruiter-inbox', eventId, meId],
     meta: { topics: [topic] },
-    queryFn: () => api<TRecruiterInbox & { ok: true }>(`/api/events/${eventId}/chats/inbox`),
+    queryFn: ({ signal }) => api<TRecruiterInbox & { ok: true }>(`/api/events/${eventId}/chats/inbox`, { signal }),
     initialData: initial,
   });
 }

@@ -14,6 +14,7 @@ import { chatMode } from './chat-mode';
 import { chatMailHtml, chatMailText, chatPath } from './chat-mail';
 import { chatIcs } from './chat-ics';
 import { refundsTalentOnCancel } from './chat-rules';
+import { openRecruitersHint } from './open-recruiters-hint';
 import { pipelined } from './pipeline';
 
 export type TChatNews = 'requested' | 'accepted' | 'declined' | 'withdrawn' | 'confirmed' | 'cancelled' | 'rescheduled';
@@ -23,7 +24,7 @@ type TPersonRow = { id: string; name: string | null; email: string | null };
 
 /** What the messages about a chat need: a use-case that already holds these can skip the read. */
 export type TChatFacts = {
-  chat: Pick<typeof chatRequests.$inferSelect, 'id' | 'companyId' | 'initiatedBy' | 'message' | 'declineMessage' | 'cancelReason' | 'startsAt' | 'endsAt' | 'icsSequence'>;
+  chat: Pick<typeof chatRequests.$inferSelect, 'id' | 'companyId' | 'initiatedBy' | 'slotId' | 'message' | 'declineMessage' | 'cancelReason' | 'startsAt' | 'endsAt' | 'icsSequence'>;
   event: Pick<typeof events.$inferSelect, 'id' | 'slug' | 'name' | 'timeZone'>;
   talent: TPersonRow;
   recruiter: TPersonRow;
@@ -159,8 +160,9 @@ export async function announceChatFacts(tx: DbOrTx, facts: TChatFacts, news: TCh
       { topic: topics.user(talent.id), ids: { chat: c.id } },
       { topic: topics.user(recruiter.id), ids: { chat: c.id } },
       // Not the event's topic: a chat changes one recruiter's entry for talents (free slots,
-      // pending count) and one company's team pages, not everything the event shows.
-      { topic: topics.openRecruiters(e.id), ids: { recruiter: recruiter.id } },
+      // pending count) and one company's team pages, not everything the event shows. A slot
+      // taken is named, so a thousand watching talents drop it without a read.
+      openRecruitersHint(topics.openRecruiters(e.id), recruiter.id, news, c),
       { topic: topics.team(e.id, c.companyId), ids: { chat: c.id } },
     ]),
     queueMails(tx, mails),

@@ -54,6 +54,7 @@ export async function bookDirect(db: Db, actor: TActor | null, input: unknown, n
       id: randomUUID(),
       companyId: ctx.companyId,
       initiatedBy: 'talent' as const,
+      slotId: slot.id,
       message: '',
       declineMessage: null,
       cancelReason: null,

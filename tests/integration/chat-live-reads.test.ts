@@ -8,6 +8,8 @@ import { openRecruitersFor } from '@/lib/chats/open-recruiters';
 import { recruiterMembership } from '@/lib/chats/permissions';
 import { recruiterInbox } from '@/lib/chats/recruiter-inbox';
 import { requestChat } from '@/lib/chats/request-chat';
+import { acceptRequest } from '@/lib/chats/respond-to-request';
+import { cancelChat, pickSlot, rescheduleChat } from '@/lib/chats/schedule-chat';
 import { setAvailability } from '@/lib/chats/set-availability';
 import { talentChats } from '@/lib/chats/talent-chats';
 import { canSeeTopic } from '@/lib/live/access';
@@ -71,7 +73,8 @@ test('a booking takes the slot off every talent’s read and hints the recruiter
   const booked = await slotOf('demo-recruiter-1-1', 0);
   const { chatId } = await bookDirect(t.db, actor('demo-talent-02'), { slotId: booked.id });
   await settle();
-  expect(hinted(topics.openRecruiters(fair.event.id)).map((h) => h.ids)).toEqual([{ recruiter: 'demo-recruiter-1-1' }]);
+  // It names the slot taken and asks for no read: watchers drop the slot from what they show.
+  expect(hinted(topics.openRecruiters(fair.event.id)).map((h) => [h.ids, h.data])).toEqual([[{ recruiter: 'demo-recruiter-1-1' }, { taken: [booked.id] }]]);
   expect(hinted(topics.team(fair.event.id, company1))).toHaveLength(1);
   expect(hinted(topics.user('demo-talent-02')).some((h) => h.ids?.chat === chatId)).toBe(true);
   expect(hinted(topics.user('demo-recruiter-1-1')).some((h) => h.ids?.chat === chatId)).toBe(true);
@@ -93,7 +96,8 @@ test('a request shows in the recruiter’s inbox and raises the pending count ta
   received = [];
   const { chatId } = await requestChat(t.db, actor('demo-talent-03'), fair.event.id, { recruiterId: 'demo-recruiter-2-1', message: 'I would love to hear about your team.' });
   await settle();
-  expect(hinted(topics.openRecruiters(fair.event.id)).map((h) => h.ids)).toEqual([{ recruiter: 'demo-recruiter-2-1' }]);
+  // The pending count moved: no data, the recruiter's entry is read again.
+  expect(hinted(topics.openRecruiters(fair.event.id)).map((h) => [h.ids, h.data])).toEqual([[{ recruiter: 'demo-recruiter-2-1' }, undefined]]);
   expect(hinted(topics.team(fair.event.id, company2))).toHaveLength(1);
   expect(hinted(topics.team(fair.event.id, company1))).toEqual([]);
 
@@ -128,6 +132,35 @@ test('an availability edit hints the recruiter’s entry, their own pages and th
   // An empty list is no narrowing: the whole list.
   const all = await openRecruitersFor(t.db, actor('demo-talent-05'), { eventId: fair.event.id, recruiters: ',' });
   expect(all.recruiters.length).toBe((await openRecruitersFor(t.db, actor('demo-talent-05'), { eventId: fair.event.id })).recruiters.length);
+});
+
+test('an approved request given a time names its slot; a new time names it and asks for a reread; a cancel asks for a reread', async () => {
+  const open = topics.openRecruiters(fair.event.id);
+  const [request] = (await recruiterInbox(t.db, actor('demo-recruiter-2-1'), { eventId: fair.event.id })).chats.filter((c) => c.status === 'pending');
+  const first = await slotOf('demo-recruiter-2-1', 3);
+  const second = await slotOf('demo-recruiter-2-1', 4);
+  received = [];
+  await acceptRequest(t.db, actor('demo-recruiter-2-1'), { chatId: request!.id });
+  await settle();
+  expect(hinted(open).map((h) => h.data)).toEqual([undefined]); // the pending count fell
+  received = [];
+  await pickSlot(t.db, actor('demo-talent-03'), { chatId: request!.id, slotId: first.id });
+  await settle();
+  expect(hinted(open).map((h) => [h.ids, h.data])).toEqual([[{ recruiter: 'demo-recruiter-2-1' }, { taken: [first.id] }]]);
+  // What a watcher's page does with that hint: the slot goes, the count follows, no read.
+  const before = await openRecruitersFor(t.db, actor('demo-talent-05'), { eventId: fair.event.id });
+  expect(before.slots['demo-recruiter-2-1']!.map((s) => s.id)).toEqual([second.id]);
+  received = [];
+  await rescheduleChat(t.db, actor('demo-talent-03'), { chatId: request!.id, slotId: second.id });
+  await settle();
+  // The new slot is taken and the old one came free: dropped at once, then read again.
+  expect(hinted(open).map((h) => h.data)).toEqual([{ taken: [second.id], reread: true }]);
+  received = [];
+  await cancelChat(t.db, actor('demo-talent-03'), { chatId: request!.id, reason: 'Something came up.' });
+  await settle();
+  expect(hinted(open).map((h) => h.data)).toEqual([undefined]);
+  const after = await openRecruitersFor(t.db, actor('demo-talent-05'), { eventId: fair.event.id, recruiters: 'demo-recruiter-2-1' });
+  expect(after.slots['demo-recruiter-2-1']!.map((s) => s.id)).toEqual([first.id, second.id]);
 });
 
 test('strangers, other events’ talents and the wrong side are refused; bad input is named', async () => {

@@ -56,7 +56,7 @@ export function QaTab({ sessionId }: { sessionId: string }) {
   const qc = useQueryClient();
   // Not keyed by the topic: the live provider would then refetch on every single vote.
   const key = ['session-questions', sessionId];
-  const list = useQuery({ queryKey: key, queryFn: () => api<TList>(`/api/sessions/${sessionId}/questions`), staleTime: 5_000 });
+  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => api<TList>(`/api/sessions/${sessionId}/questions`, { signal }), staleTime: 5_000 });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
   const patched = (hint: THint) => {
     const prev = qc.getQueryData<TList>(key);

@@ -8,5 +8,5 @@ import { api } from './api';
 export function useRoomData(sessionId: string) {
   const topic = `session:${sessionId}`;
   useLiveTopics([topic]);
-  return useQuery({ queryKey: [topic, 'room'], queryFn: () => api<TRoomData & { ok: true }>(`/api/sessions/${sessionId}/room`), staleTime: 5_000 });
+  return useQuery({ queryKey: [topic, 'room'], queryFn: ({ signal }) => api<TRoomData & { ok: true }>(`/api/sessions/${sessionId}/room`, { signal }), staleTime: 5_000 });
 }
