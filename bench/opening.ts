@@ -13,8 +13,8 @@
 //
 // Last line: `opening: X bookings/s with W watchers, ratio R of no watchers, view p99 V ms, S stale`
 // - V: per booked slot and watcher that offered it, the time from the booking's COMMIT (its
-//   hints' arrival at the bench's own LISTEN) until the watcher's refetched data no longer
-//   offers the slot. A watcher that never got there counts as never (">" marks a bound).
+//   hints' arrival at the bench's own LISTEN) until the watcher's data (patched from a hint or
+//   refetched) no longer offers the slot. A watcher that never got there counts as never (">" marks a bound).
 // - S: watchers whose final view (after the storm and the settle) differs from the free slots
 //   in the database.
 import http from 'node:http';
@@ -24,6 +24,7 @@ import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
 import { freeSlotsOf } from '@/lib/chats/free-slots';
 import { AppError, type TErrorBody, type TErrorCode } from '@/lib/errors';
+import { needsReread, takenSlotsOf } from '@/lib/chats/open-recruiters-hint';
 import { LIVE_CHANNEL } from '@/lib/live/topics';
 import { bookingStorm, checkBookingInvariants, createChatFair, stormLine, type TFair } from './lib/chat-fair';
 import { freshDatabase } from './lib/database';
@@ -52,13 +53,18 @@ type TPageModel = {
   label: string;
   /** The topics the page's live stream follows. */
   topics(talentId: string): string[];
-  /** A hint on a followed topic — or, with `resync`, a (re)connect: the queries it invalidates. */
-  hinted(w: number, topic: string, ids: Record<string, unknown> | undefined, resync: boolean): string[];
+  /**
+   * A hint on a followed topic — or, with `resync`, a (re)connect: the slots the page drops from
+   * its cached data at once (`drop`, no request) and the queries it invalidates (`refetch`).
+   */
+  hinted(w: number, topic: string, hint: TWatcherHint | undefined, resync: boolean): { drop: string[]; refetch: string[] };
   /** How the browser issues a query's refetches (lib/refetch). */
   kind(query: string): TRefetchKind;
   /** One query's request as watcher `w`; null when it shows no slots. */
   fetch(w: number, cookie: string, query: string, signal: AbortSignal): Promise<TFetched | null>;
 };
+
+type TWatcherHint = { ids?: Record<string, unknown>; data?: unknown };
 
 type TOpenRecruitersAnswer = { ok: true; recruiters: { id: string }[]; slots: Record<string, { id: string }[]> };
 
@@ -68,54 +74,84 @@ type TOpenRecruitersAnswer = { ok: true; recruiters: { id: string }[]; slots: Re
  * it follows and what it refetches on a hint, as docs/shared-machinery.md ("Live reads of the
  * 1-1 chat pages") describes it.
  *
- * - `open-recruiters:<event>` naming recruiter R → GET …/chats/open-recruiters?recruiters=R
- *   (every R named since the last read that succeeded; the whole list without a recruiter,
- *   after (re)connecting, past 20 recruiters, or when the answer holds one not shown yet).
+ * - `open-recruiters:<event>` naming recruiter R and the slots a chat took (`data.taken`,
+ *   lib/chats/open-recruiters-hint.ts) → those slots are dropped from the cached list at once;
+ *   no request unless the hint also asks for a reread (`data.reread`: a slot came free, the
+ *   pending count moved).
+ * - `open-recruiters:<event>` naming R without `taken`, or with `reread` → GET
+ *   …/chats/open-recruiters?recruiters=R (every R named since the last read that succeeded; the
+ *   whole list without a recruiter, after (re)connecting, past 20 recruiters, or when the answer
+ *   holds one not shown yet). A read that began before a slot's hint drops that slot from its
+ *   answer too.
  * - `user:<me>` → GET …/chats/mine, and the header's bell → GET /api/notifications?unread=1.
- * All are React Query reads: each hint starts a new request and the one in flight is dropped
- * (its fetch is not aborted: components/live/api.ts passes no signal).
+ * All are React Query reads: each hint starts a new request and the one in flight is dropped;
+ * the chat reads hand React Query's signal to fetch (components/live/api.ts), so theirs is
+ * aborted (the connection closes); the bell's fetch takes no signal and runs to its end.
  */
 function chatsPage(agents: http.Agent[], port: number, eventId: string, watchers: number): TPageModel {
   const base = `/api/events/${eventId}/chats`;
   const changed = Array.from({ length: watchers }, () => new Set<string>());
   const whole = new Array<boolean>(watchers).fill(true);
   const shown = Array.from({ length: watchers }, () => new Set<string>());
-  const get = async <T>(w: number, cookie: string, url: string): Promise<T> => {
-    const r = await request(agents[w]!, port, 'GET', url, cookie);
+  // As the page: hints counted, and the slots they said were taken, by that count.
+  const hintCount = new Array<number>(watchers).fill(0);
+  const taken = Array.from({ length: watchers }, () => new Map<string, number>());
+  const get = async <T>(w: number, cookie: string, url: string, signal?: AbortSignal): Promise<T> => {
+    const r = await request(agents[w]!, port, 'GET', url, cookie, undefined, {}, signal);
     if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
     return r.json<T>();
   };
   const all = (a: TOpenRecruitersAnswer): TFetched => ({ whole: true, parts: new Map(Object.entries(a.slots).map(([id, list]) => [id, list.map((x) => x.id)])) });
   return {
-    label: 'JSON routes on open-recruiters:/user: hints (React Query)',
+    label: 'taken slots dropped from open-recruiters: hints, JSON routes refetched on the others and on user: hints (React Query)',
     topics: (talentId) => [`user:${talentId}`, `open-recruiters:${eventId}`],
-    hinted(w, topic, ids, resync) {
-      if (topic.startsWith('user:')) return ['mine', 'bell'];
-      if (!topic.startsWith('open-recruiters:')) return [];
-      if (resync || typeof ids?.recruiter !== 'string') whole[w] = true;
-      else changed[w]!.add(ids.recruiter);
-      return ['open-recruiters'];
+    hinted(w, topic, hint, resync) {
+      if (topic.startsWith('user:')) return { drop: [], refetch: ['mine', 'bell'] };
+      if (!topic.startsWith('open-recruiters:')) return { drop: [], refetch: [] };
+      const id = hint?.ids?.recruiter;
+      if (resync || typeof id !== 'string') {
+        whole[w] = true;
+        return { drop: [], refetch: ['open-recruiters'] };
+      }
+      const drop = takenSlotsOf(hint?.data);
+      if (drop.length > 0) {
+        const n = ++hintCount[w]!;
+        for (const slot of drop) taken[w]!.set(slot, n);
+      }
+      if (!needsReread(hint?.data)) return { drop, refetch: [] };
+      changed[w]!.add(id);
+      return { drop, refetch: ['open-recruiters'] };
     },
     kind: () => 'latest',
-    async fetch(w, cookie, query) {
-      if (query === 'bell' || query === 'mine') {
-        await get(w, cookie, query === 'bell' ? '/api/notifications?unread=1' : `${base}/mine`);
+    async fetch(w, cookie, query, signal) {
+      if (query === 'bell') {
+        await get(w, cookie, '/api/notifications?unread=1');
         return null;
       }
+      if (query === 'mine') {
+        await get(w, cookie, `${base}/mine`, signal);
+        return null;
+      }
+      const began = hintCount[w]!;
       const asked = [...changed[w]!];
+      // Slots taken by hints that came after this read began are left out of its answer.
+      const settled = (got: TFetched): TFetched => {
+        for (const [slot, n] of taken[w]!) if (n <= began) taken[w]!.delete(slot);
+        return { whole: got.whole, parts: new Map([...got.parts].map(([id, list]) => [id, list.filter((slot) => !taken[w]!.has(slot))])) };
+      };
       const full = async () => {
-        const a = await get<TOpenRecruitersAnswer>(w, cookie, `${base}/open-recruiters`);
+        const a = await get<TOpenRecruitersAnswer>(w, cookie, `${base}/open-recruiters`, signal);
         whole[w] = false;
         for (const id of asked) changed[w]!.delete(id);
         shown[w] = new Set(a.recruiters.map((r) => r.id));
-        return all(a);
+        return settled(all(a));
       };
       if (whole[w] || asked.length === 0 || asked.length > 20) return full();
-      const part = await get<TOpenRecruitersAnswer>(w, cookie, `${base}/open-recruiters?recruiters=${asked.join(',')}`);
+      const part = await get<TOpenRecruitersAnswer>(w, cookie, `${base}/open-recruiters?recruiters=${asked.join(',')}`, signal);
       if (part.recruiters.some((r) => !shown[w]!.has(r.id))) return full();
       for (const id of asked) changed[w]!.delete(id);
       // A recruiter asked for but not in the answer has no free slot shown any more.
-      return { whole: false, parts: new Map(asked.map((id) => [id, (part.slots[id] ?? []).map((x) => x.id)])) };
+      return settled({ whole: false, parts: new Map(asked.map((id) => [id, (part.slots[id] ?? []).map((x) => x.id)])) });
     },
   };
 }
@@ -149,6 +185,12 @@ async function openWatchers(page: TPageModel, port: number, talents: string[], c
     // Offered again (a rollback elsewhere, an older answer): it has not gone yet.
     for (const id of after) gone[w]!.delete(id);
   };
+  // A hint the page applies to its cached data itself: the slots leave the view on arrival.
+  const drop = (w: number, slots: string[], at: number) => {
+    for (const part of views[w]!.values()) {
+      for (const id of slots) if (part.delete(id) && !gone[w]!.has(id)) gone[w]!.set(id, at);
+    }
+  };
   const run = async (w: number, query: string, signal: AbortSignal) => {
     if (stopped) return;
     const got = await page.fetch(w, cookies[w]!, query, signal);
@@ -161,7 +203,7 @@ async function openWatchers(page: TPageModel, port: number, talents: string[], c
     byKind.get(kind)!.hint(w, query);
   };
   const followed = talents.map((t) => page.topics(t));
-  const resync = (w: number) => new Set(followed[w]!.flatMap((t) => page.hinted(w, t, undefined, true))).forEach((q) => hint(w, q));
+  const resync = (w: number) => new Set(followed[w]!.flatMap((t) => page.hinted(w, t, undefined, true).refetch)).forEach((q) => hint(w, q));
 
   // No separate first load: the page's first paint is its server render, and on `ready` it
   // reads everything again (below) — that read is the view the storm starts from.
@@ -176,10 +218,12 @@ async function openWatchers(page: TPageModel, port: number, talents: string[], c
     onEvent: (w, e) => {
       if (e.event === 'resync') return resync(w);
       if (e.event !== 'message') return;
-      const h = JSON.parse(e.data) as { topic?: string; ids?: Record<string, unknown> };
+      const h = JSON.parse(e.data) as TWatcherHint & { topic?: string };
       if (!h.topic || !followed[w]!.includes(h.topic)) return;
       lastHint = e.at;
-      for (const q of page.hinted(w, h.topic, h.ids, false)) hint(w, q);
+      const told = page.hinted(w, h.topic, h, false);
+      if (told.drop.length > 0) drop(w, told.drop, e.at);
+      for (const q of told.refetch) hint(w, q);
     },
   });
   const sum = (f: (r: ReturnType<typeof refetcher>) => number) => [...byKind.values()].reduce((n, r) => n + f(r), 0);

@@ -4,7 +4,17 @@ import { HOST } from './server';
 export type TResponse = { status: number; text: string; location?: string; json<T = unknown>(): T };
 
 /** A request with a cookie over a keep-alive agent; the body is sent as JSON. */
-export function request(agent: http.Agent, port: number, method: string, pathname: string, cookie: string, body?: unknown, headers: Record<string, string> = {}): Promise<TResponse> {
+/** With `signal`, an abort drops the connection mid-request, as a browser's aborted fetch does. */
+export function request(
+  agent: http.Agent,
+  port: number,
+  method: string,
+  pathname: string,
+  cookie: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<TResponse> {
   const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const type = typeof body === 'string' ? 'text/plain;charset=UTF-8' : 'application/json';
   return new Promise((resolve, reject) => {
@@ -20,6 +30,8 @@ export function request(agent: http.Agent, port: number, method: string, pathnam
     );
     req.setTimeout(60_000, () => req.destroy(new Error(`${method} ${pathname}: no answer within 60 s`)));
     req.on('error', reject);
+    if (signal?.aborted) return void req.destroy(new Error('aborted'));
+    signal?.addEventListener('abort', () => req.destroy(new Error('aborted')), { once: true });
     req.end(data);
   });
 }
