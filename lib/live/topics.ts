@@ -27,7 +27,8 @@ export const topics = {
   user: (userId: string) => `user:${userId}` as TTopic,
   // What talents see of an event's open recruiters: who is open, each one's free slots and
   // pending-request count. Every hint names the recruiter (`ids.recruiter`), so a watcher
-  // refetches that one recruiter's entry, not the whole list.
+  // refetches that one recruiter's entry, not the whole list; a chat that took a slot names it
+  // (`data.taken`) and watchers drop it without a read (lib/chats/open-recruiters-hint.ts).
   openRecruiters: (eventId: string) => `open-recruiters:${eventId}` as TTopic,
   // One company's 1-1 chats and availability in an event (its team overview, All 1-1 Chats,
   // the team times of the talent browser): followed by that company's recruiters only.
