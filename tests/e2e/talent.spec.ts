@@ -6,7 +6,12 @@ test('a talent fixes a bad CV link, saves the profile, registers, and the lobby 
   const watcher = await openAs(browser, baseURL, DEMO.moderator);
   await trackLiveConnections(watcher);
   await watcher.goto(`/events/${DEMO_FAIR.slug}`);
-  await expect(watcher.getByTestId('talent-count')).toHaveText(String(DEMO_FAIR.talentsInSeed));
+  // Walks before this one register talents of their own: count from what the fair has now
+  // (at least the seed's), not from the seed alone.
+  const watcherCount = watcher.getByTestId('talent-count');
+  await expect(watcherCount).toHaveText(/^\d+$/);
+  const before = Number(await watcherCount.textContent());
+  expect(before).toBeGreaterThanOrEqual(DEMO_FAIR.talentsInSeed);
   await waitForLiveTopic(watcher, 'event:');
 
   await signInAs(page, DEMO.unregisteredTalent);
@@ -32,21 +37,21 @@ test('a talent fixes a bad CV link, saves the profile, registers, and the lobby 
   await expect(page.getByLabel('CV link')).toHaveValue('https://example.com/aisha-novak-cv.pdf');
   await expect(page.getByLabel('Headline')).toHaveValue('Backend developer looking for a first role in data');
 
-  // Her own count reaches 40 through the same live hint: wait until her page follows the event
+  // Her own count rises by one through the same live hint: wait until her page follows the event
   // (see the fixme test below for what happens when it does not yet).
   await trackLiveConnections(page);
   await page.goto(`/events/${DEMO_FAIR.slug}`);
-  await expect(page.getByTestId('talent-count')).toHaveText(String(DEMO_FAIR.talentsInSeed));
+  await expect(page.getByTestId('talent-count')).toHaveText(String(before));
   await waitForLiveTopic(page, 'event:');
   // Only a live hint makes the watcher fetch the summary (its query is fresh for 30 s otherwise).
   const watcherRefetch = watcher.waitForResponse((r) => /\/api\/events\/[^/]+\/summary$/.test(new URL(r.url()).pathname));
   await page.getByRole('button', { name: 'Register as a talent' }).click();
   await expect(page.getByText('You are registered')).toBeVisible();
-  await expect(page.getByTestId('talent-count')).toHaveText(String(DEMO_FAIR.talentsInSeed + 1));
+  await expect(page.getByTestId('talent-count')).toHaveText(String(before + 1));
 
   // The watcher's page was never reloaded: a live hint made it refetch.
   expect((await watcherRefetch).ok()).toBe(true);
-  await expect(watcher.getByTestId('talent-count')).toHaveText(String(DEMO_FAIR.talentsInSeed + 1));
+  await expect(watcher.getByTestId('talent-count')).toHaveText(String(before + 1));
 
   // After a reload the talent sees their place instead of the button.
   await page.reload();
