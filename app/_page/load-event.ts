@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { canManageEvent, canViewEvent, rolesInEvent } from '@/lib/events/permissions';
+import { eventStanding } from '@/lib/events/permissions';
 import { getEventBySlug } from '@/lib/events/queries';
 import { currentUser } from './current-user';
 
@@ -10,9 +10,9 @@ import { currentUser } from './current-user';
 export const loadEventForPage = cache(async (slug: string) => {
   const db = getDb();
   const [event, user] = await Promise.all([getEventBySlug(db, slug), currentUser()]);
-  if (!event || !(await canViewEvent(db, user, event))) notFound();
-  const [roles, canManage] = user
-    ? await Promise.all([rolesInEvent(db, user.id, event.id), canManageEvent(db, user, event.id)])
-    : [[], false];
+  if (!event) notFound();
+  // One read of the viewer's registrations answers who may see the event, their roles, and whether they manage it.
+  const { canView, roles, canManage } = await eventStanding(db, user, event);
+  if (!canView) notFound();
   return { event, user, roles, canManage };
 });

@@ -75,9 +75,18 @@ export async function refundCredit(
   }
 }
 
-/** "N of M requests left"; limit null means unlimited. */
-export async function creditBalance(db: DbOrTx, eventId: string, userId: string, kind: TCreditKind): Promise<{ left: number | null; limit: number | null }> {
-  const granted = await grantFor(db, eventId, kind);
+/**
+ * "N of M requests left"; limit null means unlimited. `event`: the event's row when the caller
+ * has read it already (its credit limits), else they are read here.
+ */
+export async function creditBalance(
+  db: DbOrTx,
+  eventId: string,
+  userId: string,
+  kind: TCreditKind,
+  event?: { talentRequestCredits: number | null; recruiterRequestCredits: number | null },
+): Promise<{ left: number | null; limit: number | null }> {
+  const granted = event ? (kind === 'talent' ? event.talentRequestCredits : event.recruiterRequestCredits) : await grantFor(db, eventId, kind);
   if (granted === null) return { left: null, limit: null };
   const [acc] = await db
     .select()

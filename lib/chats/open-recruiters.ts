@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { chatRequests } from '@/db/schema';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
-import { loadEvent } from './chat-rules';
+import { loadEvent, type TEventRow } from './chat-rules';
 import { freeSlotsOf } from './free-slots';
 import { requireTalent } from './permissions';
 import { listOpenRecruiters, OPEN_STATUSES } from './queries';
@@ -37,13 +37,22 @@ export type TOpenRecruiters = { recruiters: TOpenRecruiter[]; slots: Record<stri
 export async function openRecruitersFor(db: DbOrTx, actor: TActor | null, input: unknown, now = new Date()): Promise<TOpenRecruiters> {
   const { eventId, recruiters: only } = parseInput(ZOpenRecruitersRead, input);
   await requireTalent(db, actor, eventId);
+  return readOpenRecruiters(db, eventId, actor!.id, only, now);
+}
+
+/**
+ * openRecruitersFor once the talent's access is checked (callers: openRecruitersFor,
+ * talentChatsPage). With the event's row (its time zone), the event is not read again.
+ */
+export async function readOpenRecruiters(db: DbOrTx, eventOrId: string | TEventRow, talentId: string, only: string[] | undefined, now: Date): Promise<TOpenRecruiters> {
+  const eventId = typeof eventOrId === 'string' ? eventOrId : eventOrId.id;
   const [event, open, mine] = await Promise.all([
-    loadEvent(db, eventId),
+    typeof eventOrId === 'string' ? loadEvent(db, eventId) : eventOrId,
     listOpenRecruiters(db, eventId, only),
     db
       .selectDistinct({ id: chatRequests.recruiterId })
       .from(chatRequests)
-      .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.talentId, actor!.id), inArray(chatRequests.status, [...OPEN_STATUSES]))),
+      .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.talentId, talentId), inArray(chatRequests.status, [...OPEN_STATUSES]))),
   ]);
   const wanted = (id: string) => !only || only.includes(id);
   const ids = [...new Set([...open.map((r) => r.id), ...mine.map((m) => m.id).filter(wanted)])];

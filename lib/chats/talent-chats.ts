@@ -2,6 +2,7 @@ import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
+import type { TEventRow } from './chat-rules';
 import { creditBalance } from './credits';
 import { requireTalent } from './permissions';
 import { listChatsOf } from './queries';
@@ -38,7 +39,16 @@ export type TTalentChats = { chats: TTalentChat[]; credits: { left: number | nul
 export async function talentChats(db: DbOrTx, actor: TActor | null, input: unknown): Promise<TTalentChats> {
   const { eventId } = parseInput(ZEventRead, input);
   await requireTalent(db, actor, eventId);
-  const [rows, credits] = await Promise.all([listChatsOf(db, eventId, actor!.id, 'talent'), creditBalance(db, eventId, actor!.id, 'talent')]);
+  return readTalentChats(db, { id: eventId }, actor!.id);
+}
+
+/**
+ * talentChats once the talent's access is checked (callers: talentChats, talentChatsPage).
+ * With the event's row, its credit limit is not read again.
+ */
+export async function readTalentChats(db: DbOrTx, event: Pick<TEventRow, 'id'> | TEventRow, talentId: string): Promise<TTalentChats> {
+  const eventId = event.id;
+  const [rows, credits] = await Promise.all([listChatsOf(db, eventId, talentId, 'talent'), creditBalance(db, eventId, talentId, 'talent', 'talentRequestCredits' in event ? event : undefined)]);
   return {
     credits,
     chats: rows.map(({ chat: c, ...r }) => ({

@@ -5,6 +5,12 @@ import { companies, companyFaqs, companyJobs, companyMembers, eventCompanies, pr
 
 export type TCompany = typeof companies.$inferSelect;
 
+/** How many companies take part in the event (the lobby shows the number, not the list). */
+export async function countEventCompanies(db: DbOrTx, eventId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(eventCompanies).where(eq(eventCompanies.eventId, eventId));
+  return row?.n ?? 0;
+}
+
 export async function listEventCompanies(db: DbOrTx, eventId: string) {
   const recruiterCount = db
     .select({ companyId: companyMembers.companyId, n: count().as('n') })

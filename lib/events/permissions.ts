@@ -43,10 +43,28 @@ export async function canViewEvent(
   actor: TActor | null,
   event: Pick<typeof events.$inferSelect, 'id' | 'status'>,
 ): Promise<boolean> {
+  if (event.status !== 'draft' || !actor) return viewsEvent(actor, event, []);
+  return viewsEvent(actor, event, actor.isAdmin ? [] : await rolesInEvent(db, actor.id, event.id));
+}
+
+/** canViewEvent from the actor's roles in the event, already read (a page reads them once). */
+export function viewsEvent(actor: TActor | null, event: Pick<typeof events.$inferSelect, 'status'>, roles: readonly TRole[]): boolean {
   if (event.status !== 'draft') return true;
   if (!actor) return false;
-  if (actor.isAdmin) return true;
-  return (await rolesInEvent(db, actor.id, event.id)).length > 0;
+  return actor.isAdmin || roles.length > 0;
+}
+
+/**
+ * Whether the actor may see the event, their roles in it and whether they manage it — one read
+ * of their registrations for all three (a page needs all of them on every request).
+ */
+export async function eventStanding(
+  db: DbOrTx,
+  actor: TActor | null,
+  event: Pick<typeof events.$inferSelect, 'id' | 'status'>,
+): Promise<{ canView: boolean; roles: TRole[]; canManage: boolean }> {
+  const roles = actor ? await rolesInEvent(db, actor.id, event.id) : [];
+  return { canView: viewsEvent(actor, event, roles), roles, canManage: !!actor && managesEvent(actor, roles) };
 }
 
 /** Throws forbidden unless the actor holds one of the roles in the event (admins pass as organizers). */

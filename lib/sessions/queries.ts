@@ -19,13 +19,21 @@ export type TSessionCard = {
  * whatever the number: the sessions, their hosts, the viewer's sign-ups with positions.
  */
 async function cards(db: DbOrTx, where: SQL | undefined, viewerId: string | null, limit = 500): Promise<TSessionCard[]> {
-  const rows = await db
+  return withHostsAndSignUps(db, await sessionRows(db, where, limit), viewerId);
+}
+
+function sessionRows(db: DbOrTx, where: SQL | undefined, limit: number) {
+  return db
     .select({ session: eventSessions, company: { id: companies.id, name: companies.name, slug: companies.slug } })
     .from(eventSessions)
     .leftJoin(companies, eq(companies.id, eventSessions.companyId))
     .where(where)
     .orderBy(asc(eventSessions.startsAt), asc(eventSessions.title))
     .limit(limit);
+}
+
+/** Sessions' rows as cards: their hosts and the viewer's sign-ups, two queries for all of them. */
+async function withHostsAndSignUps(db: DbOrTx, rows: Awaited<ReturnType<typeof sessionRows>>, viewerId: string | null): Promise<TSessionCard[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.session.id);
   const [hosts, mine] = await Promise.all([
@@ -41,9 +49,10 @@ async function cards(db: DbOrTx, where: SQL | undefined, viewerId: string | null
             sessionId: sessionRegistrations.sessionId,
             status: sessionRegistrations.status,
             // The place in the queue, derived from the order of joining it.
+            // The outer row's columns are named with the table: a bare "session_id" would be w's.
             position: sql<number>`(select count(*) from ${sessionRegistrations} w
-              where w.session_id = ${sessionRegistrations.sessionId} and w.status = 'waitlisted'
-                and w.queued_seq <= ${sessionRegistrations.queuedSeq})`.mapWith(Number),
+              where w.session_id = ${sessionRegistrations}.session_id and w.status = 'waitlisted'
+                and w.queued_seq <= ${sessionRegistrations}.queued_seq)`.mapWith(Number),
           })
           .from(sessionRegistrations)
           .where(and(inArray(sessionRegistrations.sessionId, ids), eq(sessionRegistrations.userId, viewerId), inArray(sessionRegistrations.status, ['registered', 'waitlisted'])))
@@ -91,11 +100,13 @@ export async function companySessions(db: DbOrTx, eventId: string, companyId: st
 /** The Lobby's "on now" (started, not ended) and "next" (the next three to start). */
 export async function onNowAndNext(db: DbOrTx, eventId: string, viewerId: string | null, now = new Date()) {
   const live = and(eq(eventSessions.eventId, eventId), isNull(eventSessions.cancelledAt));
-  const [onNow, next] = await Promise.all([
-    cards(db, and(live, lte(eventSessions.startsAt, now), sql`${eventSessions.endsAt} > ${now.toISOString()}`), viewerId, 6),
-    cards(db, and(live, sql`${eventSessions.startsAt} > ${now.toISOString()}`), viewerId, 3),
+  const [onNowRows, nextRows] = await Promise.all([
+    sessionRows(db, and(live, lte(eventSessions.startsAt, now), sql`${eventSessions.endsAt} > ${now.toISOString()}`), 6),
+    sessionRows(db, and(live, sql`${eventSessions.startsAt} > ${now.toISOString()}`), 3),
   ]);
-  return { onNow, next };
+  // Hosts and the viewer's sign-ups of both lists in one pair of queries.
+  const all = await withHostsAndSignUps(db, [...onNowRows, ...nextRows], viewerId);
+  return { onNow: all.slice(0, onNowRows.length), next: all.slice(onNowRows.length) };
 }
 
 /** Sessions a person hosts or holds a seat (or waitlist place) in, for My Schedule. */

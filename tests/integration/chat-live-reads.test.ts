@@ -12,6 +12,7 @@ import { acceptRequest } from '@/lib/chats/respond-to-request';
 import { cancelChat, pickSlot, rescheduleChat } from '@/lib/chats/schedule-chat';
 import { setAvailability } from '@/lib/chats/set-availability';
 import { talentChats } from '@/lib/chats/talent-chats';
+import { talentChatsPage } from '@/lib/chats/talent-chats-page';
 import { canSeeTopic } from '@/lib/live/access';
 import { LIVE_CHANNEL, topics, type THint } from '@/lib/live/topics';
 import { actor, codeOf, demoFair, openRecruiter } from '../helpers/chat-fixtures';
@@ -54,6 +55,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await unlisten?.();
   await t.drop();
+});
+
+test("the 1-1 Chats page's first paint is the two live reads, behind one talent check", async () => {
+  const now = new Date();
+  const page = await talentChatsPage(t.db, actor('demo-talent-02'), fair.event, now);
+  expect(page.mine).toEqual(await talentChats(t.db, actor('demo-talent-02'), { eventId: fair.event.id }));
+  expect(page.open).toEqual(await openRecruitersFor(t.db, actor('demo-talent-02'), { eventId: fair.event.id }, now));
+  expect(page.open.recruiters.length).toBeGreaterThan(0);
+  expect(page.mine.credits.limit).toBe(fair.event.talentRequestCredits);
+  expect(await codeOf(talentChatsPage(t.db, actor('demo-recruiter-1-1'), fair.event, now))).toBe('forbidden');
+  expect(await codeOf(talentChatsPage(t.db, actor('other-talent'), fair.event, now))).toBe('forbidden');
+  expect(await codeOf(talentChatsPage(t.db, null, fair.event, now))).toBe('unauthorized');
 });
 
 test('a talent reads every open recruiter with free slots, pending counts and details', async () => {

@@ -4,7 +4,7 @@ import { companyMembers, eventCompanies, events, registrations } from '@/db/sche
 import { seedDemo } from '@/db/seed';
 import { setAvailability } from '@/lib/chats/set-availability';
 import { createEvent } from '@/lib/events/create-event';
-import { canViewEvent } from '@/lib/events/permissions';
+import { canViewEvent, eventStanding } from '@/lib/events/permissions';
 import { listVisibleEvents } from '@/lib/events/queries';
 import { listEventDays } from '@/lib/events/queries';
 import { canSeeTopic } from '@/lib/live/access';
@@ -43,6 +43,17 @@ test('an invited recruiter sees and lists the draft; talents and the public do n
   expect(await canViewEvent(t.db, talent, draft)).toBe(false);
   expect(await canViewEvent(t.db, null, draft)).toBe(false);
   expect((await listVisibleEvents(t.db, talent)).map((e) => e.slug)).not.toContain('spring-draft');
+});
+
+test("a page's one read of the viewer's standing agrees with canViewEvent and canManageEvent", async () => {
+  expect(await eventStanding(t.db, recruiter, draft)).toEqual({ canView: true, roles: ['recruiter'], canManage: false });
+  expect(await eventStanding(t.db, talent, draft)).toEqual({ canView: false, roles: [], canManage: false });
+  expect(await eventStanding(t.db, null, draft)).toEqual({ canView: false, roles: [], canManage: false });
+  // The admin who created it sees and manages it; a platform admin manages without a registration.
+  expect(await eventStanding(t.db, { id: 'demo-organizer', isAdmin: true }, draft)).toMatchObject({ canView: true, canManage: true });
+  expect(await eventStanding(t.db, { id: 'demo-talent-03', isAdmin: true }, draft)).toEqual({ canView: true, roles: [], canManage: true });
+  // Once published, everyone sees it; the talent still has no role in it.
+  expect(await eventStanding(t.db, talent, { ...draft, status: 'published' })).toEqual({ canView: true, roles: [], canManage: false });
 });
 
 test('the invited recruiter sets availability before the event is published', async () => {

@@ -3,6 +3,7 @@ import { eventSessions, notifications, outbox, sessionHosts, users } from '@/db/
 import { askQuestion, listQuestions, moderateQuestion, voteQuestion } from '@/lib/sessions/qa';
 import { cancelSession, updateSession } from '@/lib/sessions/save-session';
 import { cancelSignUp, signUp } from '@/lib/sessions/sign-up';
+import { onNowAndNext, sessionCard } from '@/lib/sessions/queries';
 import { decideStage, goOnStage, leaveStage, requestStage, withdrawStage } from '@/lib/sessions/stage';
 import { actor, codeOf, demoFair } from '../helpers/chat-fixtures';
 import { HOST, makeSession, ORGANIZER, talent } from '../helpers/session-fixtures';
@@ -160,4 +161,24 @@ describe('Q&A', () => {
     const hosts = await t.db.select().from(sessionHosts).where(eq(sessionHosts.sessionId, id));
     expect(hosts).toHaveLength(1);
   });
+});
+
+test("the lobby's on now and next lists carry each session's hosts and the viewer's sign-up, as its own card does", async () => {
+  const now = await makeSession(t.db, fair, { title: 'Lobby now', signUpRequired: true, capacity: '1' });
+  await openNow(now);
+  const later = await makeSession(t.db, fair, { title: 'Lobby later', signUpRequired: true, capacity: '1' });
+  await t.db.update(eventSessions).set({ startsAt: new Date(Date.now() + 60_000), endsAt: new Date(Date.now() + 3_600_000) }).where(eq(eventSessions.id, later));
+  await signUp(t.db, actor(talent(5)), now);
+  await signUp(t.db, actor(talent(6)), later);
+  await signUp(t.db, actor(talent(5)), later);
+  const lists = await onNowAndNext(t.db, fair.event.id, talent(5));
+  const nowCard = lists.onNow.find((c) => c.session.id === now);
+  const laterCard = lists.next.find((c) => c.session.id === later);
+  expect(nowCard).toMatchObject({ hosts: [{ id: HOST }], mine: { status: 'registered', position: null }, isHost: false });
+  expect(laterCard).toMatchObject({ hosts: [{ id: HOST }], mine: { status: 'waitlisted', position: 1 } });
+  expect(lists.next.some((c) => c.session.id === now)).toBe(false);
+  for (const card of [...lists.onNow, ...lists.next]) expect(card).toEqual(await sessionCard(t.db, card.session.id, talent(5)));
+  // The host sees both as theirs, signed up to neither.
+  const host = await onNowAndNext(t.db, fair.event.id, HOST);
+  expect(host.onNow.find((c) => c.session.id === now)).toMatchObject({ isHost: true, mine: null });
 });

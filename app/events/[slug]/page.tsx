@@ -7,7 +7,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { ModeBadge } from '@/components/ui/mode-badge';
 import { DeskLinks } from '@/components/desks/desk-links';
-import { listEventCompanies } from '@/lib/companies/queries';
+import { countEventCompanies } from '@/lib/companies/queries';
 import { listDesks } from '@/lib/desks/desk-page';
 import { loadEventForPage } from '@/app/_page/load-event';
 import { dayFormMode } from '@/lib/events/schemas';
@@ -30,7 +30,7 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
   const [days, talents, companies, programme, viewer, desks] = await Promise.all([
     listEventDays(db, event.id),
     countTalents(db, event.id),
-    listEventCompanies(db, event.id),
+    countEventCompanies(db, event.id),
     onNowAndNext(db, event.id, user?.id ?? null),
     sessionViewer(db, user, event.id, roles, canManage),
     listDesks(db, user, event.id),
@@ -116,7 +116,7 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
             <TalentCount eventId={event.id} initial={talents} live={!!user} /> talents registered
           </p>
           <p style={{ margin: 0 }}>
-            <strong>{companies.length}</strong> <Link href={`/events/${event.slug}/companies`}>companies</Link> taking part
+            <strong>{companies}</strong> <Link href={`/events/${event.slug}/companies`}>companies</Link> taking part
           </p>
         </Card>
         <DeskLinks slug={event.slug} desks={desks} />

@@ -4,8 +4,7 @@ import { TalentChatsView } from '@/components/chats/talent-chats-view';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { mayInitiate } from '@/lib/chats/chat-rules';
-import { openRecruitersFor } from '@/lib/chats/open-recruiters';
-import { talentChats } from '@/lib/chats/talent-chats';
+import { talentChatsPage } from '@/lib/chats/talent-chats-page';
 import { loadEventForPage } from '@/app/_page/load-event';
 
 export const metadata: Metadata = { title: '1-1 Chats' };
@@ -36,10 +35,9 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
       </EmptyState>
     );
   }
-  const db = getDb();
   // The first paint is the server's; the view then follows narrow topics and refetches the
   // same two reads as small JSON routes (docs/shared-machinery.md, "Live reads").
-  const [mine, open] = await Promise.all([talentChats(db, user, { eventId: event.id }), openRecruitersFor(db, user, { eventId: event.id })]);
+  const { mine, open } = await talentChatsPage(getDb(), user, event);
   return (
     <div className="stack">
       <TalentChatsView
