@@ -1,15 +1,44 @@
-import { tz } from '@date-fns/tz';
 import { format, parseISO } from 'date-fns';
-import { offsetMinutesAt } from './offsets';
+import { offsetMinutesAt, wallClock } from './offsets';
+
+// Building an Intl formatter costs far more than using one (a page formats dozens of times):
+// keep one per locale and options. Few zones and locales occur; the bound only guards against
+// a flood of odd ones.
+const intlFormatters = new Map<string, Intl.DateTimeFormat>();
+function intlFormatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let f = intlFormatters.get(key);
+  if (!f) {
+    if (intlFormatters.size >= 1000) intlFormatters.clear();
+    f = new Intl.DateTimeFormat(locale, options);
+    intlFormatters.set(key, f);
+  }
+  return f;
+}
 
 /** "Sat 21 Nov 2026" for a calendar date (no zone involved: a date is a date). */
 export function formatDay(isoDate: string): string {
   return format(parseISO(isoDate), 'EEE d MMM yyyy');
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An instant's wall clock in a zone as the words these formats use ("Sat", "21", "Nov", "2026",
+ * "14:30"), from one cached Intl formatter: a page writes dozens of times, and a zoned date
+ * object per time costs far more.
+ */
+function wallWords(at: Date, timeZone: string) {
+  const w = wallClock(at.getTime(), timeZone);
+  return { weekday: WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()]!, day: w.day, month: MONTHS[w.month - 1]!, year: w.year, clock: `${two(w.hour)}:${two(w.minute)}` };
+}
+
 /** The calendar day of an instant in a zone: "Sat 21 Nov 2026". */
 export function formatDayOf(at: Date, timeZone: string): string {
-  return format(at, 'EEE d MMM yyyy', { in: tz(timeZone) });
+  const w = wallWords(at, timeZone);
+  return `${w.weekday} ${w.day} ${w.month} ${w.year}`;
 }
 
 /** "09:00" from a PostgreSQL time ("09:00:00"). */
@@ -25,13 +54,14 @@ export function formatClock(time: string): string {
  * without the page's "(Europe/Berlin)" beside it, such as a picker's options.
  */
 export function formatInstant(at: Date, timeZone: string, { withDay = true, withZone = false }: { withDay?: boolean; withZone?: boolean } = {}): string {
-  const text = format(at, withDay ? 'EEE d MMM, HH:mm' : 'HH:mm', { in: tz(timeZone) });
+  const w = wallWords(at, timeZone);
+  const text = withDay ? `${w.weekday} ${w.day} ${w.month}, ${w.clock}` : w.clock;
   return withZone || isRepeatedWallTime(at, timeZone) ? `${text} ${zoneLabel(timeZone, at)}` : text;
 }
 
 /** The zone's short name at an instant, e.g. "CEST" or "GMT+5:30". */
 export function zoneLabel(timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+  const part = intlFormatter('en-GB', { timeZone, timeZoneName: 'short' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -87,17 +117,17 @@ export function zonedInstant(isoDate: string, time: string, timeZone: string): D
  * the runtime's), in a given zone. Every "14:05" and "Tue 1 Dec, 14:05" on screen comes from here.
  */
 export function clockFormatter(timeZone?: string, locale?: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return intlFormatter(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** The calendar day of an instant in a zone, as 2026-12-01 (for comparing days). */
 export function calendarDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return intlFormatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** Date and 24-hour time in the person's locale: "1 Dec 2026, 14:45". */
 export function dateTimeFormatter(timeZone?: string, locale?: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return intlFormatter(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /**
@@ -107,7 +137,7 @@ export function dateTimeFormatter(timeZone?: string, locale?: string): Intl.Date
  */
 export function viewerClockLabel(at: Date, eventZone: string, viewerZone: string, locale?: string, { withDay = false }: { withDay?: boolean } = {}): string {
   const sameDay = !withDay && calendarDay(at, eventZone) === calendarDay(at, viewerZone);
-  return new Intl.DateTimeFormat(locale, {
+  return intlFormatter(locale, {
     timeZone: viewerZone,
     ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
     hour: '2-digit',

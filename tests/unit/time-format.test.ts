@@ -1,4 +1,6 @@
-import { formatClock, formatDay, formatInstant, isRepeatedWallTime, zonedInstant } from '@/lib/time/format';
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { formatClock, formatDay, formatDayOf, formatInstant, isRepeatedWallTime, zonedInstant } from '@/lib/time/format';
 
 describe('zonedInstant', () => {
   it('uses summer time on the day DST starts in Berlin', () => {
@@ -74,5 +76,19 @@ describe('the spring gap (issue 9, item 2)', () => {
 
   it('keeps the first occurrence of a repeated time', () => {
     expect(zonedInstant('2027-10-31', '02:30', 'Europe/Berlin').toISOString()).toBe('2027-10-31T00:30:00.000Z');
+  });
+});
+
+describe('formatInstant and formatDayOf write what date-fns writes for the zone', () => {
+  it('agrees over a year of instants in zones east, west and off the hour, across DST changes', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC', 'Pacific/Chatham'];
+    for (const zone of zones) {
+      for (let t = Date.UTC(2026, 0, 1, 0, 7, 59); t < Date.UTC(2027, 0, 1); t += 37 * 3_600_000 + 13 * 60_000) {
+        const at = new Date(t);
+        expect(formatInstant(at, zone, { withDay: true }).slice(0, format(at, 'EEE d MMM, HH:mm', { in: tz(zone) }).length)).toBe(format(at, 'EEE d MMM, HH:mm', { in: tz(zone) }));
+        expect(formatInstant(at, zone, { withDay: false }).slice(0, 5)).toBe(format(at, 'HH:mm', { in: tz(zone) }));
+        expect(formatDayOf(at, zone)).toBe(format(at, 'EEE d MMM yyyy', { in: tz(zone) }));
+      }
+    }
   });
 });
