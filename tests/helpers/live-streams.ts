@@ -1,15 +1,25 @@
 import type { Db } from '@/db/client';
 import { followTopics } from '@/lib/live/follow';
 import type { TTopic } from '@/lib/live/topics';
-import { actor } from './chat-fixtures';
+import { actor, demoFair } from './chat-fixtures';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
-export type TStream = { frames: string[]; revoked: TTopic[]; off: () => void };
+export type THintSeen = { topic: string; ids?: Record<string, string | number>; data?: Record<string, unknown>; recheck?: true };
+export type TStream = { frames: string[]; hints: THintSeen[]; revoked: TTopic[]; off: () => void };
 const decoder = new TextDecoder();
 
-/** A live stream as /api/live opens it for a person; a revoked topic closes it (what pages/api/live.ts does). */
+/**
+ * A live stream as /api/live opens it for a person, with its frames and their hints parsed; a
+ * revoked topic closes it (what pages/api/live.ts does).
+ */
 export async function openStream(db: Db, userId: string, topicList: TTopic[]): Promise<TStream> {
-  const s: TStream = { frames: [], revoked: [], off: () => {} };
-  s.off = await followTopics(db, actor(userId), topicList, (f) => s.frames.push(decoder.decode(f)), (topic) => {
+  const s: TStream = { frames: [], hints: [], revoked: [], off: () => {} };
+  const onFrame = (f: Uint8Array) => {
+    const text = decoder.decode(f);
+    s.frames.push(text);
+    for (const m of text.matchAll(/^data: (.*)$/gm)) s.hints.push(JSON.parse(m[1]!) as THintSeen);
+  };
+  s.off = await followTopics(db, actor(userId), topicList, onFrame, (topic) => {
     s.revoked.push(topic);
     s.off();
   });
@@ -22,4 +32,22 @@ export async function until(check: () => boolean, ms = 10_000): Promise<void> {
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * One test database with the demo fair per test file, installed as the process's database
+ * (the live hub LISTENs on it) and dropped with the hub after the file.
+ */
+export function useLiveDatabase(ready: (t: TestDatabase, fair: Awaited<ReturnType<typeof demoFair>>) => void): void {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    globalThis.__fairgroundDatabase = t;
+    ready(t, await demoFair(t.db));
+  }, 60_000);
+  afterAll(async () => {
+    globalThis.__fairgroundDatabase = undefined;
+    globalThis.__fairgroundLiveHub = undefined;
+    await t?.drop();
+  }, 30_000);
 }

@@ -5,24 +5,17 @@ import { breakoutAction } from '@/lib/breakouts/actions';
 import { topics, type TTopic } from '@/lib/live/topics';
 import { actor, demoFair } from '../helpers/chat-fixtures';
 import { HOST, makeSession, talent } from '../helpers/session-fixtures';
-import { openStream, until } from '../helpers/live-streams';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { openStream, until, useLiveDatabase } from '../helpers/live-streams';
+import type { TestDatabase } from '../helpers/test-db';
 
 let t: TestDatabase;
 let fair: Awaited<ReturnType<typeof demoFair>>;
 const open = (userId: string, topicList: TTopic[]) => openStream(t.db, userId, topicList);
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  // The hub listens on the process's database.
-  globalThis.__fairgroundDatabase = t;
-  fair = await demoFair(t.db);
-}, 60_000);
-afterAll(async () => {
-  globalThis.__fairgroundDatabase = undefined;
-  globalThis.__fairgroundLiveHub = undefined;
-  await t.drop();
-}, 30_000);
+useLiveDatabase((db, demo) => {
+  t = db;
+  fair = demo;
+});
 
 type TAny = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const act = (sessionId: string, who: string, input: TAny) => breakoutAction(t.db, actor(who), sessionId, input) as Promise<TAny>;

@@ -8,23 +8,16 @@ import { publishHint, publishHints } from '@/lib/live/publish';
 import { topics, type TTopic } from '@/lib/live/topics';
 import { actor, demoFair } from '../helpers/chat-fixtures';
 import { crowd, openDesk } from '../helpers/desk-fixtures';
-import { openStream, until } from '../helpers/live-streams';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { openStream, until, useLiveDatabase } from '../helpers/live-streams';
+import type { TestDatabase } from '../helpers/test-db';
 
 let t: TestDatabase;
 let fair: Awaited<ReturnType<typeof demoFair>>;
 const open = (userId: string, topicList: TTopic[]) => openStream(t.db, userId, topicList);
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  // The hub listens on the process's database.
-  globalThis.__fairgroundDatabase = t;
-  fair = await demoFair(t.db);
-}, 60_000);
-afterAll(async () => {
-  globalThis.__fairgroundDatabase = undefined;
-  globalThis.__fairgroundLiveHub = undefined;
-  await t.drop();
+useLiveDatabase((db, demo) => {
+  t = db;
+  fair = demo;
 });
 
 test("a conversation made confidential closes another moderator's stream on it, and only theirs", async () => {

@@ -4,53 +4,23 @@
 // only show lock order on PostgreSQL).
 import { and, eq } from 'drizzle-orm';
 import { eventSessions, questionVotes } from '@/db/schema';
-import { followTopics } from '@/lib/live/follow';
 import { topics, type TTopic } from '@/lib/live/topics';
 import { askQuestion, listQuestions, moderateQuestion, voteQuestion } from '@/lib/sessions/qa';
 import { cancelSignUp, signUp } from '@/lib/sessions/sign-up';
 import { postMessage } from '@/lib/threads';
 import { actor, codeOf, demoFair } from '../helpers/chat-fixtures';
 import { HOST, makeSession, ORGANIZER, talent } from '../helpers/session-fixtures';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { openStream, until, useLiveDatabase } from '../helpers/live-streams';
+import type { TestDatabase } from '../helpers/test-db';
 
-const decoder = new TextDecoder();
 let t: TestDatabase;
 let fair: Awaited<ReturnType<typeof demoFair>>;
 
-type THintSeen = { topic: string; ids?: Record<string, string | number>; data?: Record<string, unknown>; recheck?: true };
-type Stream = { hints: THintSeen[]; revoked: TTopic[]; off: () => void };
+const open = (userId: string, topicList: TTopic[]) => openStream(t.db, userId, topicList);
 
-/** A live stream as pages/api/live.ts holds it (closed on a revoked topic), with its hints parsed. */
-async function open(userId: string, topicList: TTopic[]): Promise<Stream> {
-  const s: Stream = { hints: [], revoked: [], off: () => {} };
-  const onFrame = (f: Uint8Array) => {
-    for (const m of decoder.decode(f).matchAll(/^data: (.*)$/gm)) s.hints.push(JSON.parse(m[1]!) as THintSeen);
-  };
-  s.off = await followTopics(t.db, actor(userId), topicList, onFrame, (topic) => {
-    s.revoked.push(topic);
-    s.off();
-  });
-  return s;
-}
-
-async function until(check: () => boolean, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  // The hub listens on the process's database.
-  globalThis.__fairgroundDatabase = t;
-  fair = await demoFair(t.db);
-}, 60_000);
-afterAll(async () => {
-  globalThis.__fairgroundDatabase = undefined;
-  globalThis.__fairgroundLiveHub = undefined;
-  await t.drop();
+useLiveDatabase((db, demo) => {
+  t = db;
+  fair = demo;
 });
 
 describe('question approval', () => {
