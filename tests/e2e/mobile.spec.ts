@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, DEMO_FAIR, horizontalOverflow, signInAs } from '../helpers/e2e';
+import { DEMO, DEMO_FAIR, headerNav, horizontalOverflow, signInAs, signInByEmail, unique } from '../helpers/e2e';
 
 const WIDTH = 375;
 test.use({ viewport: { width: WIDTH, height: 812 }, hasTouch: true });
@@ -43,4 +43,17 @@ test('on a phone the lobby puts "Your place" (sign in to register) above the pro
   expect(place!.y).toBeLessThan(sessions!.y);
   // The tab names the fair (it read just "Fairground").
   await expect(page).toHaveTitle(`${DEMO_FAIR.name} · Fairground`);
+});
+
+test('on a phone the header keeps "Sign out" on one line next to a long e-mail address', async ({ page }) => {
+  // A person signed in by e-mail has no name yet: the header shows the address, shortened. "Sign
+  // out" was squeezed onto two lines beside it.
+  await signInByEmail(page, `jonathan.mcallister-${unique()}@example.com`);
+  await page.goto('/');
+  const signOut = headerNav(page).getByRole('button', { name: 'Sign out' });
+  const box = (await signOut.boundingBox())!;
+  const lineHeight = await signOut.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.5);
+  expect(box.height, '"Sign out" is one line').toBeLessThan(lineHeight * 1.5);
+  const { scrollWidth } = await horizontalOverflow(page);
+  expect(scrollWidth).toBeLessThanOrEqual(WIDTH);
 });
