@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { DEMO, DEMO_FAIR, headerNav, openAs, signInAs, unique } from '../helpers/e2e';
+import { DEMO, DEMO_FAIR, demoSignInButton, headerNav, openAs, signInAs, unique } from '../helpers/e2e';
 
 test.describe('a talent cannot reach organizer pages', () => {
   test.beforeEach(async ({ page }) => {
@@ -30,6 +30,21 @@ test.describe('a talent cannot reach organizer pages', () => {
     await expect(page.getByRole('heading', { name: 'Only organizers can create events' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Create event' })).toHaveCount(0);
   });
+});
+
+test('a signed-out visitor to an organizer, recruiter or moderator page is asked to sign in, and lands back on it', async ({ page }) => {
+  // It said "You don't have access to this page" with only "Go back": a link from an invitation
+  // mail or a bookmark reaches people before they have signed in.
+  for (const path of [`/events/${DEMO_FAIR.slug}/chats/manage`, `/events/${DEMO_FAIR.slug}/desks/all`, `/events/${DEMO_FAIR.slug}/manage/sessions`]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Sign in to see this page' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toHaveCount(0);
+  }
+  await page.goto(`/events/${DEMO_FAIR.slug}/manage`);
+  await page.getByRole('link', { name: 'Sign in', exact: true }).last().click();
+  await demoSignInButton(page, DEMO.organizer).click();
+  await expect(page).toHaveURL(new RegExp(`/events/${DEMO_FAIR.slug}/manage$`));
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
 });
 
 type Captured = { url: string; headers: Record<string, string>; body: string };

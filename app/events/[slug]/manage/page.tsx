@@ -25,8 +25,8 @@ export const metadata: Metadata = { title: 'Event settings & days' };
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ created?: string }> }) {
   const { slug } = await params;
   const { created } = await searchParams;
-  const { event, canManage } = await loadEventForPage(slug);
-  if (!canManage) return <NoAccess what="Only organizers of this event can manage it." backHref={`/events/${event.slug}`} />;
+  const { event, user, canManage } = await loadEventForPage(slug);
+  if (!canManage) return <NoAccess what="Only organizers of this event can manage it." backHref={`/events/${event.slug}`} signInTo={user ? undefined : `/events/${event.slug}/manage`} />;
   const db = getDb();
   const [days, audit] = await Promise.all([listEventDays(db, event.id), listAudit(db, event.id)]);
   return (

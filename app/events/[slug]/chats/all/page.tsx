@@ -26,7 +26,7 @@ export default async function AllChatsPage({ params, searchParams }: Props) {
   const { event, user } = await loadEventForPage(slug);
   const db = getDb();
   const membership = user ? await recruiterMembership(db, user.id, event.id) : undefined;
-  if (!user || !membership) return <NoAccess what="All 1-1 Chats is for recruiters of this event." backHref={`/events/${slug}`} />;
+  if (!user || !membership) return <NoAccess what="All 1-1 Chats is for recruiters of this event." backHref={`/events/${slug}`} signInTo={user ? undefined : `/events/${slug}/chats/all`} />;
   // An unknown ?status= shows everything with a note, rather than an error page.
   const parsed = ZChatStatusFilter.safeParse(rawStatus || undefined);
   const status = parsed.success ? parsed.data : undefined;

@@ -18,7 +18,7 @@ export default async function ManageChatsPage({ params }: { params: Promise<{ sl
   const { event, user } = await loadEventForPage(slug);
   const db = getDb();
   const membership = user ? await recruiterMembership(db, user.id, event.id) : undefined;
-  if (!user || !membership) return <NoAccess what="Manage 1-1 Chats is for recruiters of this event." backHref={`/events/${slug}`} />;
+  if (!user || !membership) return <NoAccess what="Manage 1-1 Chats is for recruiters of this event." backHref={`/events/${slug}`} signInTo={user ? undefined : `/events/${slug}/chats/manage`} />;
   const now = new Date();
   // First paint from the server; the inbox and days then refetch their JSON route on hints of
   // the recruiter's own topic (docs/shared-machinery.md, "Live reads").

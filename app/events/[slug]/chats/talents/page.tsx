@@ -24,7 +24,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function TalentsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<TSearchParams> }) {
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const { event, user } = await loadEventForPage(slug);
-  const noAccess = <NoAccess what="Talent profiles are for recruiters of this event." backHref={`/events/${slug}`} />;
+  const noAccess = <NoAccess what="Talent profiles are for recruiters of this event." backHref={`/events/${slug}`} signInTo={user ? undefined : `/events/${slug}/chats/talents`} />;
   if (!user) return noAccess;
 
   const basePath = `/events/${slug}/chats/talents`;

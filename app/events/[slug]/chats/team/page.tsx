@@ -26,7 +26,7 @@ export default async function TeamChatsPage({ params, searchParams }: Props) {
   const { event, user } = await loadEventForPage(slug);
   const db = getDb();
   const membership = user ? await recruiterMembership(db, user.id, event.id) : undefined;
-  if (!user || !membership) return <NoAccess what="The team overview is for recruiters of this event." backHref={`/events/${slug}`} />;
+  if (!user || !membership) return <NoAccess what="The team overview is for recruiters of this event." backHref={`/events/${slug}`} signInTo={user ? undefined : `/events/${slug}/chats/team`} />;
   const live = <LiveRefresh topics={[topics.team(event.id, membership.companyId)]} />;
   const colleagueId = typeof forParam === 'string' && forParam ? forParam : undefined;
 

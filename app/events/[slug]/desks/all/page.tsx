@@ -21,7 +21,7 @@ export default async function AllConversationsPage({ params }: { params: Promise
   const { slug } = await params;
   const { event, user } = await loadEventForPage(slug);
   const deskIds = user ? await moderatedDeskIds(getDb(), user.id, event.id) : [];
-  if (!user || deskIds.length === 0) return <NoAccess what="All Conversations is for moderators of this event’s chat desks." backHref={`/events/${slug}`} />;
+  if (!user || deskIds.length === 0) return <NoAccess what="All Conversations is for moderators of this event’s chat desks." backHref={`/events/${slug}`} signInTo={user ? undefined : `/events/${slug}/desks/all`} />;
   return (
     <div className="stack">
       <h2 style={{ margin: 0 }}>All Conversations</h2>

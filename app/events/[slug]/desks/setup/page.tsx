@@ -15,7 +15,7 @@ export default async function DeskSetupPage({ params }: { params: Promise<{ slug
   const { event, user } = await loadEventForPage(slug);
   const db = getDb();
   const setup = await deskSetup(db, user, event.id);
-  if (setup.owners.length === 0) return <NoAccess what="Chat desks are set up by organizers, and by company admins for their company." backHref={`/events/${slug}/desks`} />;
+  if (setup.owners.length === 0) return <NoAccess what="Chat desks are set up by organizers, and by company admins for their company." backHref={`/events/${slug}/desks`} signInTo={user ? undefined : `/events/${slug}/desks/setup`} />;
   const days = await listEventDays(db, event.id);
   return (
     <div className="stack">

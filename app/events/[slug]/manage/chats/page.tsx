@@ -17,7 +17,7 @@ export default async function ManageChatsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { show: rawShow } = await searchParams;
   const { event, user, canManage } = await loadEventForPage(slug);
-  if (!canManage) return <NoAccess what="Only organizers of this event can see its 1-1 chats." backHref={`/events/${event.slug}`} />;
+  if (!canManage) return <NoAccess what="Only organizers of this event can see its 1-1 chats." backHref={`/events/${event.slug}`} signInTo={user ? undefined : `/events/${event.slug}/manage/chats`} />;
   // An unknown ?show= shows everything with a note, rather than an error page.
   const parsed = ZAttendanceFilter.safeParse(rawShow || 'all');
   const filter = parsed.success ? parsed.data : 'all';

@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: 'Companies & recruiters' };
 
 export default async function ManageCompaniesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { event, canManage } = await loadEventForPage(slug);
-  if (!canManage) return <NoAccess what="Only organizers of this event can invite companies." backHref={`/events/${event.slug}`} />;
+  const { event, user, canManage } = await loadEventForPage(slug);
+  if (!canManage) return <NoAccess what="Only organizers of this event can invite companies." backHref={`/events/${event.slug}`} signInTo={user ? undefined : `/events/${event.slug}/manage/companies`} />;
   const db = getDb();
   const [inEvent, all, members] = await Promise.all([listEventCompanies(db, event.id), listAllCompanies(db), listEventCompanyMembers(db, event.id)]);
   const inIds = new Set(inEvent.map((r) => r.company.id));

@@ -24,7 +24,7 @@ export default async function ManageSessionsPage({ params, searchParams }: { par
   const { slug } = await params;
   const notice = ZCancelledNotice.safeParse(await searchParams);
   const { event, user, canManage } = await loadEventForPage(slug);
-  if (!canManage) return <NoAccess what="Only organizers of this event can manage its sessions." backHref={`/events/${event.slug}`} />;
+  if (!canManage) return <NoAccess what="Only organizers of this event can manage its sessions." backHref={`/events/${event.slug}`} signInTo={user ? undefined : `/events/${event.slug}/manage/sessions`} />;
   const db = getDb();
   const [data, eventDays, companyRows] = await Promise.all([manageSessionsData(db, user, event.id, event.timeZone), listEventDays(db, event.id), listEventCompanies(db, event.id)]);
   const days = eventDays.map((d) => ({ date: d.date, label: formatDay(d.date) }));
