@@ -14,7 +14,8 @@ export function chatIcs(facts: TChatFacts, method: 'REQUEST' | 'CANCEL'): string
   const recruiter = facts.recruiter.name ?? 'The recruiter';
   const link = publicUrl(`/events/${e.slug}/chats`);
   // Only an in-person chat has a place to name; a video chat happens at its link.
-  const location = facts.place?.mode === 'in_person' ? facts.place.location : null;
+  const inPerson = facts.place?.mode === 'in_person';
+  const location = inPerson ? facts.place!.location : null;
   return buildIcs({
     uid: `chat-${c.id}@fairground`,
     sequence: c.icsSequence,
@@ -23,7 +24,8 @@ export function chatIcs(facts: TChatFacts, method: 'REQUEST' | 'CANCEL'): string
     endsAt: c.endsAt,
     timeZone: e.timeZone,
     summary: `1-1 chat: ${talent} & ${recruiter} (${e.name})`,
-    description: `Join from ${link}`,
+    // An in-person chat is not joined from the link: it said "Join from …" all the same.
+    description: inPerson ? `In person${location ? ` at ${location}` : ' at the event'}. Your 1-1 chats: ${link}` : `Join from ${link}`,
     url: link,
     location: location ?? (facts.place?.mode === 'virtual' ? `Video call: ${link}` : null),
     organizerEmail: facts.recruiter.email ?? 'no-reply@fairground.local',

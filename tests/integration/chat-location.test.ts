@@ -59,6 +59,8 @@ test("an in-person chat's mails and .ics carry the day's location, escaped for e
       expect(m.html).toContain('Hall &lt;B&gt;, booth 12; upstairs');
       expect(m.html).not.toContain('<B>');
       expect(unfold(m.attachments[0]!.content)).toContain('LOCATION:Hall <B>\\, booth 12\\; upstairs\r\n');
+      // Not "Join from <link>": nobody joins an in-person chat online.
+      expect(unfold(m.attachments[0]!.content)).toMatch(/DESCRIPTION:In person at Hall <B>\\, booth 12\\; upstairs. Your 1-1 chats: http\S*\/events\/demo-fair\/chats\r\n/);
     }
   }
   // The reminder before it names the place too.
@@ -77,6 +79,7 @@ test('a video chat names no room in its mail, and its .ics LOCATION is the call 
   for (const m of mails) {
     expect(m.text).not.toContain('Where:');
     expect(unfold(m.attachments[0]!.content)).toMatch(/LOCATION:Video call: http\S*\/events\/demo-fair\/chats\r\n/);
+    expect(unfold(m.attachments[0]!.content)).toMatch(/DESCRIPTION:Join from http\S*\/events\/demo-fair\/chats\r\n/);
   }
 });
 
