@@ -8,6 +8,11 @@ import { SelectField, TextArea } from '@/components/ui/field';
 import { useSubmit } from '@/components/ui/use-submit';
 import { useOpenedFocus } from './use-opened-focus';
 
+/** A confirmed chat's calendar entry (the same UID its mails carry, so both update one entry). */
+export function CalendarLink({ chatId }: { chatId: string }) {
+  return <a className="small" href={`/api/chats/${chatId}/ics`} download>Add to calendar (.ics)</a>;
+}
+
 /** A free slot as a choice; `clash` says why the viewer cannot take it (another chat of theirs then). */
 export type TSlotOption = { id: string; label: string; clash?: string };
 

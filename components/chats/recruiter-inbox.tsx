@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Badge, EmptyState } from '@/components/ui/card';
 import { ModeBadge } from '@/components/ui/mode-badge';
 import { When } from '@/components/ui/when';
-import { ApproveButton, CancelForm, ChatMenu, DeclineForm, type TSlotOption } from './chat-actions';
+import { ApproveButton, CalendarLink, CancelForm, ChatMenu, DeclineForm, type TSlotOption } from './chat-actions';
 import { Tabs } from './tabs';
 import s from './chats.module.css';
 
@@ -97,6 +97,7 @@ export function RecruiterInbox({ items, colleagues, eventZone, freeSlots, resche
             ) : null}
             {i.status === 'pending' && i.initiatedBy === 'recruiter' ? <ChatMenu chatId={i.id} about={i.talentName} withdraw /> : null}
             {i.extra}
+            {i.status === 'confirmed' && !i.started ? <CalendarLink chatId={i.id} /> : null}
             {i.status === 'accepted' ? <CancelForm chatId={i.id} note={i.initiatedBy === 'talent' ? REFUND_NOTE : undefined} /> : null}
             {i.status === 'confirmed' && !i.started ? <ChatMenu chatId={i.id} about={i.talentName} reschedule={rescheduleSlots} cancel cancelNote={i.initiatedBy === 'talent' ? REFUND_NOTE : undefined} /> : null}
           </li>

@@ -10,7 +10,7 @@ import type { TOpenRecruiters } from '@/lib/chats/open-recruiters';
 import { slotOptionsFor, type TBusy } from '@/lib/chats/slot-options';
 import type { TTalentChat, TTalentChats } from '@/lib/chats/talent-chats';
 import { formatDayOf, formatInstant } from '@/lib/time/format';
-import { CancelForm, ChatMenu, DeclineForm, SlotPicker, WithdrawButton } from './chat-actions';
+import { CalendarLink, CancelForm, ChatMenu, DeclineForm, SlotPicker, WithdrawButton } from './chat-actions';
 import { RequestFilter, TalentColumns } from './talent-layout';
 import { BookForm, RequestForm } from './talent-forms';
 import { useOpenRecruiters, useTalentChats } from './use-chat-reads';
@@ -113,6 +113,7 @@ export function TalentChatsView({ event, meId, talentsMayStart, initial }: {
               <li key={c.id} id={`chat-${c.id}`} className={s.item}>
                 {head(c, <span className="row" style={{ gap: 6 }}>{c.mode ? <ModeBadge mode={c.mode} /> : null}<Badge tone="ok">{when(c.startsAt)}</Badge>{started ? <Badge tone="brand">Under way</Badge> : null}</span>)}
                 <ChatJoin slug={slug} chat={{ id: c.id, startsAt: at(c.startsAt), endsAt: at(c.endsAt) }} mode={c.mode} event={event} />
+                {started ? null : <CalendarLink chatId={c.id} />}
                 {started ? null : <ChatMenu chatId={c.id} about={c.recruiterName ?? 'the recruiter'} reschedule={optionsOf(c.recruiterId, c.id)} cancel cancelNote={c.initiatedBy === 'talent' ? 'Cancelling does not give your request back.' : undefined} />}
               </li>
             );

@@ -166,6 +166,13 @@ test('chat mails name the company and open the exact chat; the outbox shows the 
   const arrived = inboxItem(page, 'Olga Garcia');
   await expect(arrived).toHaveAttribute('data-arrived', 'true');
   await expect(arrived).toBeInViewport();
+  // The chat itself offers its calendar entry (it was only on My Schedule), for both sides.
+  const [own] = await Promise.all([page.waitForEvent('download'), arrived.getByRole('link', { name: 'Add to calendar (.ics)' }).click()]);
+  expect(own.suggestedFilename()).toMatch(/^chat-[0-9a-f]{8}\.ics$/);
+  expect(Buffer.concat(await (await own.createReadStream()).toArray()).toString()).toContain('SUMMARY:1-1 chat: Olga Garcia & Tom Bakker');
+  await signInAs(page, 'Olga Garcia');
+  await page.goto(CHATS_URL);
+  await expect(confirmedChatWith(page, 'Tom Bakker').getByRole('link', { name: 'Add to calendar (.ics)' })).toHaveAttribute('href', /^\/api\/chats\/[0-9a-f-]{36}\/ics$/);
 });
 
 test('no free slot: no request button; approving anyway keeps the warning in view; cancelling gives the request back', async ({ page, browser, baseURL }) => {
