@@ -29,7 +29,7 @@ export function requireManager(s: TBreakoutStanding): void {
 /** Breakout rooms are made and opened only for a session that still takes place. */
 export function requireSessionOn(session: TSession, now: Date): void {
   if (session.cancelledAt) throw new AppError('not_allowed_now', 'This session was cancelled.');
-  if (roomState(session, now) === 'over') throw new AppError('not_allowed_now', 'This session has ended; its breakout rooms cannot open any more.');
+  if (roomState(session, now) === 'over') throw new AppError('not_allowed_now', 'This session has ended; its breakout rooms cannot open or run any longer.');
 }
 
 /** Whether someone is in the session as a participant (not a host): who a host may put in a room. */

@@ -3,13 +3,12 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { breakoutAssignments, breakoutAttendance, breakoutRooms, breakoutRounds, registrations, sessionAttendance, sessionHosts, sessionRegistrations, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { displayName } from '@/lib/profiles/display-name';
 import type { TSession } from '@/lib/sessions/permissions';
 
 export type TRound = typeof breakoutRounds.$inferSelect;
 export type TRoom = typeof breakoutRooms.$inferSelect;
 export type TPerson = { id: string; name: string };
-
-export const nameOf = sql<string>`coalesce(${users.name}, ${users.email}, 'Someone')`;
 
 /**
  * A round of this session, locked against other changes of the round (FOR NO KEY UPDATE): every
@@ -66,7 +65,7 @@ export async function runnersOf(db: DbOrTx, session: Pick<TSession, 'id' | 'even
 /** People connected to the session's main room now (from LiveKit's webhooks). */
 export function presentInSession(db: DbOrTx, sessionId: string): Promise<TPerson[]> {
   return db
-    .selectDistinct({ id: users.id, name: nameOf })
+    .selectDistinct({ id: users.id, name: displayName() })
     .from(sessionAttendance)
     .innerJoin(users, eq(users.id, sessionAttendance.userId))
     .where(and(eq(sessionAttendance.sessionId, sessionId), isNull(sessionAttendance.leftAt)));
@@ -75,7 +74,7 @@ export function presentInSession(db: DbOrTx, sessionId: string): Promise<TPerson
 /** Everyone holding a seat (signed up, not waitlisted). */
 export function registeredForSession(db: DbOrTx, sessionId: string): Promise<TPerson[]> {
   return db
-    .select({ id: users.id, name: nameOf })
+    .select({ id: users.id, name: displayName() })
     .from(sessionRegistrations)
     .innerJoin(users, eq(users.id, sessionRegistrations.userId))
     .where(and(eq(sessionRegistrations.sessionId, sessionId), eq(sessionRegistrations.status, 'registered')));

@@ -14,17 +14,30 @@ import type { ZCloseRound, ZExtendRound, ZOpenRound } from './schemas';
 
 const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 
+/** What opening or extending answers: the round's end, and whether the session's end cut it short. */
+export type TTimerResult = { endsAt: string; untilSessionEnd: boolean };
+
+/**
+ * Breakout rooms are part of their session: a timer that would run past the session's end stops
+ * at it (the host's panel says so before and after). The database refuses a later end by itself
+ * (trigger breakout_rounds_within_session, migration 0020).
+ */
+function clampToSession(wanted: Date, session: TBreakoutStanding['session']): { endsAt: Date; untilSessionEnd: boolean } {
+  return wanted.getTime() >= session.endsAt.getTime() ? { endsAt: session.endsAt, untilSessionEnd: true } : { endsAt: wanted, untilSessionEnd: false };
+}
+
 /**
  * A host opens the rooms: assigned people are moved in by their browsers (which follow the
- * breakouts topic), and the timer — a job written in this transaction — closes the round at `ends_at`.
+ * breakouts topic), and the timer — a job written in this transaction — closes the round at
+ * `ends_at`: `minutes` from now, or the session's end if that comes first.
  */
-export async function openRound(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZOpenRound>, now = new Date()): Promise<{ endsAt: string }> {
+export async function openRound(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZOpenRound>, now = new Date()): Promise<TTimerResult> {
   requireManager(s);
   requireSessionOn(s.session, now);
   return inTx(db, async (tx, work) => {
     const round = await lockRound(tx, s.session.id, data.roundId);
     requireNotClosed(round);
-    const endsAt = addMinutes(now, data.minutes);
+    const { endsAt, untilSessionEnd } = clampToSession(addMinutes(now, data.minutes), s.session);
     const [row] = await tx
       .update(breakoutRounds)
       .set({ status: 'open', openedAt: now, endsAt })
@@ -33,23 +46,30 @@ export async function openRound(db: Db, s: TBreakoutStanding, data: z.infer<type
     if (!row) throw new AppError('not_allowed_now', 'These breakout rooms are open already.');
     closeAtEndLater(work, round.id, endsAt);
     await publishHints(tx, [{ topic: topics.breakouts(s.session.id), ids: { round: round.id } }]);
-    return { endsAt: endsAt.toISOString() };
+    return { endsAt: endsAt.toISOString(), untilSessionEnd };
   });
 }
 
-/** A host gives the rooms more time. A timer already run out but not yet fired counts from now. */
-export async function extendRound(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZExtendRound>, now = new Date()): Promise<{ endsAt: string }> {
+/**
+ * A host gives the rooms more time, up to the session's end. A timer already run out but not yet
+ * fired counts from now. Rooms that already end with the session cannot be extended.
+ */
+export async function extendRound(db: Db, s: TBreakoutStanding, data: z.infer<typeof ZExtendRound>, now = new Date()): Promise<TTimerResult> {
   requireManager(s);
+  requireSessionOn(s.session, now);
   return inTx(db, async (tx, work) => {
     const round = await lockRound(tx, s.session.id, data.roundId);
     requireNotClosed(round);
     if (round.status !== 'open' || !round.endsAt) throw new AppError('not_allowed_now', 'Open the breakout rooms first; then you can extend their time.');
-    const endsAt = addMinutes(new Date(Math.max(round.endsAt.getTime(), now.getTime())), data.minutes);
+    if (round.endsAt.getTime() >= s.session.endsAt.getTime()) {
+      throw new AppError('not_allowed_now', 'The rooms already stay open until the session ends; they cannot run longer than the session.');
+    }
+    const { endsAt, untilSessionEnd } = clampToSession(addMinutes(new Date(Math.max(round.endsAt.getTime(), now.getTime())), data.minutes), s.session);
     await tx.update(breakoutRounds).set({ endsAt }).where(and(eq(breakoutRounds.id, round.id), eq(breakoutRounds.status, 'open')));
     // The earlier timer job still fires, finds ends_at in the future and does nothing.
     closeAtEndLater(work, round.id, endsAt);
     await publishHints(tx, [{ topic: topics.breakouts(s.session.id), ids: { round: round.id } }]);
-    return { endsAt: endsAt.toISOString() };
+    return { endsAt: endsAt.toISOString(), untilSessionEnd };
   });
 }
 

@@ -3,8 +3,9 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { breakoutAssignments, breakoutAttendance, breakoutBroadcasts, breakoutHostCalls, users } from '@/db/schema';
 import type { TActor } from '@/lib/events/permissions';
+import { displayName } from '@/lib/profiles/display-name';
 import { breakoutStanding } from './permissions';
-import { assignablePeople, byName, liveRound, nameOf, roomsOf, type TPerson } from './queries';
+import { assignablePeople, byName, liveRound, roomsOf, type TPerson } from './queries';
 import type { TAssignmentMode } from './schemas';
 
 export type TBreakoutRoomView = { id: string; name: string; position: number; memberCount: number; members: TPerson[]; present: TPerson[] };
@@ -14,6 +15,8 @@ export type TBreakoutView = {
   canManage: boolean;
   maxRooms: number;
   serverNow: string;
+  /** ISO; a round's timer never runs past it (the host's panel says so). */
+  sessionEndsAt: string;
   round: null | {
     id: string;
     status: 'draft' | 'open';
@@ -37,26 +40,26 @@ const BROADCASTS_SHOWN = 20;
  */
 export async function breakoutView(db: DbOrTx, actor: TActor | null, sessionId: unknown, now = new Date()): Promise<TBreakoutView> {
   const s = await breakoutStanding(db, actor, sessionId);
-  const base = { canManage: s.canManage, maxRooms: s.session.breakoutRoomLimit, serverNow: now.toISOString() };
+  const base = { canManage: s.canManage, maxRooms: s.session.breakoutRoomLimit, serverNow: now.toISOString(), sessionEndsAt: s.session.endsAt.toISOString() };
   const round = await liveRound(db, s.session.id);
   if (!round || round.status === 'closed') return { ...base, round: null };
   const rooms = await roomsOf(db, round.id);
   const roomIds = rooms.map((r) => r.id);
   const [members, present, broadcasts, calls] = await Promise.all([
     db
-      .select({ roomId: breakoutAssignments.roomId, id: users.id, name: nameOf })
+      .select({ roomId: breakoutAssignments.roomId, id: users.id, name: displayName() })
       .from(breakoutAssignments)
       .innerJoin(users, eq(users.id, breakoutAssignments.userId))
       .where(eq(breakoutAssignments.roundId, round.id)),
     roomIds.length === 0
       ? []
       : db
-          .selectDistinct({ roomId: breakoutAttendance.roomId, id: users.id, name: nameOf })
+          .selectDistinct({ roomId: breakoutAttendance.roomId, id: users.id, name: displayName() })
           .from(breakoutAttendance)
           .innerJoin(users, eq(users.id, breakoutAttendance.userId))
           .where(and(inArray(breakoutAttendance.roomId, roomIds), isNull(breakoutAttendance.leftAt))),
     db
-      .select({ id: breakoutBroadcasts.id, body: breakoutBroadcasts.body, at: breakoutBroadcasts.createdAt, by: nameOf })
+      .select({ id: breakoutBroadcasts.id, body: breakoutBroadcasts.body, at: breakoutBroadcasts.createdAt, by: displayName() })
       .from(breakoutBroadcasts)
       .leftJoin(users, eq(users.id, breakoutBroadcasts.authorId))
       .where(eq(breakoutBroadcasts.roundId, round.id))
@@ -64,7 +67,7 @@ export async function breakoutView(db: DbOrTx, actor: TActor | null, sessionId: 
       .limit(BROADCASTS_SHOWN),
     s.canManage
       ? db
-          .select({ id: breakoutHostCalls.id, roomId: breakoutHostCalls.roomId, userId: users.id, name: nameOf, at: breakoutHostCalls.createdAt })
+          .select({ id: breakoutHostCalls.id, roomId: breakoutHostCalls.roomId, userId: users.id, name: displayName(), at: breakoutHostCalls.createdAt })
           .from(breakoutHostCalls)
           .innerJoin(users, eq(users.id, breakoutHostCalls.userId))
           .where(and(eq(breakoutHostCalls.roundId, round.id), isNull(breakoutHostCalls.answeredAt)))

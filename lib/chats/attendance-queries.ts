@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { chatAttendance, chatParticipants, chatRequests, companies, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canManageEvent, type TActor } from '@/lib/events/permissions';
+import { displayName } from '@/lib/profiles/display-name';
 import { chatMode } from './chat-mode';
 
 /** `?show=` of the organizer's attendance page: every confirmed or completed chat, or only those with a no-show. */
@@ -30,9 +31,6 @@ export type TAttendanceChat = {
 };
 
 type TSession = { joinedAt: Date; leftAt: Date | null };
-
-// Names can be missing on people invited by e-mail who never signed in; the e-mail still says who.
-const nameOf = (u: { name: AnyPgColumn; email: AnyPgColumn }) => sql<string>`coalesce(${u.name}, ${u.email}, 'Unknown')`;
 
 function groupByChat<T extends { chatId: string }>(rows: T[]): Map<string, T[]> {
   const by = new Map<string, T[]>();
@@ -104,9 +102,9 @@ export async function listChatAttendance(db: DbOrTx, eventId: string, filter: TA
         talentNoShow: chatRequests.talentNoShow,
         recruiterNoShow: chatRequests.recruiterNoShow,
         talentId: talent.id,
-        talentName: nameOf(talent),
+        talentName: displayName(talent),
         recruiterId: recruiter.id,
-        recruiterName: nameOf(recruiter),
+        recruiterName: displayName(recruiter),
         companyId: companies.id,
         companyName: companies.name,
         mode: chatMode,
@@ -118,12 +116,12 @@ export async function listChatAttendance(db: DbOrTx, eventId: string, filter: TA
       .where(where)
       .orderBy(asc(chatRequests.startsAt), asc(chatRequests.id)),
     db
-      .select({ chatId: chatAttendance.chatId, userId: chatAttendance.userId, joinedAt: chatAttendance.joinedAt, leftAt: chatAttendance.leftAt, name: nameOf(users) })
+      .select({ chatId: chatAttendance.chatId, userId: chatAttendance.userId, joinedAt: chatAttendance.joinedAt, leftAt: chatAttendance.leftAt, name: displayName(users) })
       .from(chatAttendance)
       .innerJoin(users, eq(users.id, chatAttendance.userId))
       .where(inArray(chatAttendance.chatId, chatIds)),
     db
-      .select({ chatId: chatParticipants.chatId, userId: chatParticipants.userId, name: nameOf(users) })
+      .select({ chatId: chatParticipants.chatId, userId: chatParticipants.userId, name: displayName(users) })
       .from(chatParticipants)
       .innerJoin(users, eq(users.id, chatParticipants.userId))
       .where(inArray(chatParticipants.chatId, chatIds))

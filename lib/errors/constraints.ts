@@ -101,6 +101,8 @@ export const CONSTRAINTS: Record<string, TConstraintEntry> = {
   breakout_rounds_one_live_unique: conflict('This session already has breakout rooms — close them before creating new ones.'),
   breakout_rounds_open_has_timer: invalid('Open breakout rooms need a timer that ends after they open.', 'minutes'),
   breakout_rounds_closed_at: invalid('Closed breakout rooms need the time they closed.'),
+  // Raised by a trigger (migration 0020), not a table constraint: the timer ends with the session at the latest.
+  breakout_rounds_within_session: { code: 'not_allowed_now', message: 'Breakout rooms cannot stay open after the session ends. Pick fewer minutes.' },
   breakout_rooms_round_position_unique: conflict('Two rooms cannot share a place in the list — reload and try again.'),
   breakout_rooms_round_name_unique: conflict('Give every breakout room its own name.', 'names'),
   breakout_rooms_id_round_unique: conflict('This breakout room already exists.'),

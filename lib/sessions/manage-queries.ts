@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { companies, companyMembers, eventCompanies, registrations, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canManageEvent, type TActor } from '@/lib/events/permissions';
+import { displayName } from '@/lib/profiles/display-name';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { listProgramme, type TSessionCard } from './queries';
@@ -13,7 +14,7 @@ export type THostCandidate = { id: string; name: string; company: string | null 
 /** People who may host: everyone registered for the event, recruiters labelled with their company. */
 async function hostCandidates(db: DbOrTx, eventId: string): Promise<THostCandidate[]> {
   const rows = await db
-    .selectDistinctOn([users.id], { id: users.id, name: sql<string>`coalesce(${users.name}, ${users.email}, 'Someone')`, company: companies.name })
+    .selectDistinctOn([users.id], { id: users.id, name: displayName(), company: companies.name })
     .from(registrations)
     .innerJoin(users, eq(users.id, registrations.userId))
     .leftJoin(companyMembers, eq(companyMembers.userId, users.id))

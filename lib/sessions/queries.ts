@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { displayName } from '@/lib/profiles/display-name';
 import { companies, eventSessions, sessionHosts, sessionRegistrations, users } from '@/db/schema';
 import type { TProgrammeFilter } from './schemas';
 import type { TSession } from './permissions';
@@ -38,7 +39,7 @@ async function withHostsAndSignUps(db: DbOrTx, rows: Awaited<ReturnType<typeof s
   const ids = rows.map((r) => r.session.id);
   const [hosts, mine] = await Promise.all([
     db
-      .select({ sessionId: sessionHosts.sessionId, id: users.id, name: sql<string>`coalesce(${users.name}, ${users.email}, 'Host')` })
+      .select({ sessionId: sessionHosts.sessionId, id: users.id, name: displayName() })
       .from(sessionHosts)
       .innerJoin(users, eq(users.id, sessionHosts.userId))
       .where(inArray(sessionHosts.sessionId, ids))

@@ -1,14 +1,13 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { sessionAttendance, sessionHosts, stageRequests, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { displayName } from '@/lib/profiles/display-name';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { isModerator, mayEnter, requireSessionRole } from './permissions';
 import { ZSessionId } from './schemas';
-
-const nameOf = sql<string>`coalesce(${users.name}, ${users.email}, 'Someone')`;
 
 export type TPerson = { id: string; name: string };
 export type TRoomData = {
@@ -34,14 +33,14 @@ export async function roomData(db: DbOrTx, actor: TActor | null, sessionId: unkn
   if (!canModerate && !mayEnter(role, session)) throw new AppError('forbidden', 'Only people in this session can see who is in its room.');
   const [open, hosts, present] = await Promise.all([
     db
-      .select({ requestId: stageRequests.id, id: stageRequests.userId, name: nameOf, status: stageRequests.status, createdAt: stageRequests.createdAt })
+      .select({ requestId: stageRequests.id, id: stageRequests.userId, name: displayName(), status: stageRequests.status, createdAt: stageRequests.createdAt })
       .from(stageRequests)
       .innerJoin(users, eq(users.id, stageRequests.userId))
       .where(and(eq(stageRequests.sessionId, id), inArray(stageRequests.status, ['pending', 'accepted', 'ready'])))
       .orderBy(asc(stageRequests.createdAt)),
-    db.select({ id: users.id, name: nameOf }).from(sessionHosts).innerJoin(users, eq(users.id, sessionHosts.userId)).where(eq(sessionHosts.sessionId, id)).orderBy(asc(users.name)),
+    db.select({ id: users.id, name: displayName() }).from(sessionHosts).innerJoin(users, eq(users.id, sessionHosts.userId)).where(eq(sessionHosts.sessionId, id)).orderBy(asc(users.name)),
     db
-      .selectDistinct({ id: users.id, name: nameOf })
+      .selectDistinct({ id: users.id, name: displayName() })
       .from(sessionAttendance)
       .innerJoin(users, eq(users.id, sessionAttendance.userId))
       .where(and(eq(sessionAttendance.sessionId, id), isNull(sessionAttendance.leftAt))),

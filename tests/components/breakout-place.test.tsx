@@ -5,7 +5,7 @@ const A = 'room-a';
 const B = 'room-b';
 const rooms = [A, B].map((id, i) => ({ id, name: `Room ${i + 1}`, position: i + 1, memberCount: 1, members: [], present: [] }));
 const round = (over: Partial<TBreakoutRound>): TBreakoutRound => ({ id: 'r', status: 'open', assignment: 'manual', openedAt: null, endsAt: null, myRoomId: null, rooms, unassigned: [], broadcasts: [], calls: [], ...over });
-const view = (r: TBreakoutRound | null, canManage = false): TBreakoutView => ({ canManage, maxRooms: 10, serverNow: '', round: r, skewMs: 0 });
+const view = (r: TBreakoutRound | null, canManage = false): TBreakoutView => ({ canManage, maxRooms: 10, serverNow: '', sessionEndsAt: '', round: r, skewMs: 0 });
 
 describe('where the session room connects', () => {
   it('puts a participant in their room only while the round is open (so a reload lands there), else the main session', () => {

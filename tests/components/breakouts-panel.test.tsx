@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { BreakoutsPanelView, type TBreakoutsPanelProps } from '@/components/sessions/room/breakouts/breakouts-panel';
+import { BreakoutsPanelView, sessionEndLabel, type TBreakoutsPanelProps } from '@/components/sessions/room/breakouts/breakouts-panel';
 import type { TBreakoutRound, TBreakoutView } from '@/components/sessions/room/breakouts/use-breakouts';
 
 const ROUND = '00000000-0000-4000-8000-000000000001';
@@ -28,7 +28,8 @@ function round(over: Partial<TBreakoutRound> = {}): TBreakoutRound {
   };
 }
 
-const view = (r: TBreakoutRound | null, maxRooms = 4): TBreakoutView => ({ canManage: true, maxRooms, serverNow: new Date().toISOString(), round: r, skewMs: 0 });
+const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+const view = (r: TBreakoutRound | null, maxRooms = 4, sessionEndsAt = inMinutes(120)): TBreakoutView => ({ canManage: true, maxRooms, serverNow: new Date().toISOString(), sessionEndsAt, round: r, skewMs: 0 });
 
 function setup(over: Partial<TBreakoutsPanelProps> = {}) {
   const props: TBreakoutsPanelProps = {
@@ -140,5 +141,40 @@ describe('the hosts’ Breakouts panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close all rooms now' }));
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Yes, close all rooms' })));
     expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+  });
+  it('never promises more time than the session has: the minutes say when the rooms will close instead', async () => {
+    const sessionEndsAt = inMinutes(12);
+    const at = sessionEndLabel(sessionEndsAt);
+    const { run, rerender } = setup({ view: view(round(), 4, sessionEndsAt) });
+    // The default 15 minutes would outlast the session: the form says so before the host opens.
+    const minutes = screen.getByLabelText('Minutes (1–120)');
+    expect(screen.getByRole('status')).toHaveTextContent(`The rooms will close at ${at}, when the session ends.`);
+    fireEvent.change(minutes, { target: { value: '10' } });
+    expect(minutes).toHaveAccessibleDescription(`The session ends at ${at}; the rooms close then at the latest.`);
+    expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.change(minutes, { target: { value: '15' } });
+    expect(screen.getByRole('status')).toHaveTextContent(`The rooms will close at ${at}, when the session ends.`);
+    // Still the host's choice: the server stops the timer at the session's end.
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Open rooms' })));
+    expect(run).toHaveBeenLastCalledWith({ action: 'open', roundId: ROUND, minutes: 15 });
+
+    // Open until 5 minutes from now: adding 5 fits, adding 10 runs into the session's end.
+    const props = { loadError: null, onRetry: jest.fn(), run, busy: false, actionError: null, hereRoomId: null, onJoin: jest.fn() };
+    rerender(<BreakoutsPanelView {...props} view={view(round({ status: 'open', endsAt: inMinutes(5) }), 4, sessionEndsAt)} />);
+    const add = screen.getByLabelText('Add minutes (1–60)');
+    expect(add).toHaveAccessibleDescription(`The session ends at ${at}; the rooms close then at the latest.`);
+    fireEvent.change(add, { target: { value: '10' } });
+    expect(screen.getByRole('status')).toHaveTextContent(`The rooms will close at ${at}, when the session ends.`);
+
+    // Already open until the session's end: nothing to extend, and the panel says why.
+    rerender(<BreakoutsPanelView {...props} view={view(round({ status: 'open', endsAt: sessionEndsAt }), 4, sessionEndsAt)} />);
+    expect(screen.queryByRole('button', { name: 'Extend' })).toBeNull();
+    expect(screen.getByText(`The rooms stay open until the session ends at ${at}; they cannot run longer.`)).toBeInTheDocument();
+
+    // A session that is over opens no rooms; only discarding them is left.
+    rerender(<BreakoutsPanelView {...props} view={view(round(), 4, inMinutes(-1))} />);
+    expect(screen.queryByRole('button', { name: 'Open rooms' })).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent(/^The session ended at \d\d:\d\d: these rooms cannot open any more\.$/);
+    expect(screen.getByRole('button', { name: 'Discard these rooms' })).toBeEnabled();
   });
 });

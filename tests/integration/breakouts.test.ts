@@ -148,6 +148,39 @@ test('open, extend, close: the timer job is written with the open and each exten
   expect(bypass).toBe('not_allowed_now');
 });
 
+test('the timer stops at the session’s end: open and extend clamp to it and say so; the database refuses a later end', async () => {
+  const now = new Date();
+  const at = (m: number) => new Date(now.getTime() + m * 60_000);
+  const id = await newSession();
+  await t.db.update(eventSessions).set({ startsAt: at(-30), endsAt: at(12) }).where(eq(eventSessions.id, id));
+  const { roundId } = await act(id, HOST, { action: 'create', roomCount: 2, assignment: 'manual' });
+  expect((await view(id, HOST)).sessionEndsAt).toBe(at(12).toISOString());
+  // 15 minutes asked, 12 left: the rooms close with the session, and the timer job is written for then.
+  expect(await act(id, HOST, { action: 'open', roundId, minutes: 15 }, now)).toEqual({ endsAt: at(12).toISOString(), untilSessionEnd: true });
+  expect((await jobs(BREAKOUT_TIMER)).filter((j) => j.data.roundId === roundId).map((j) => new Date(j.start_after).toISOString())).toEqual([at(12).toISOString()]);
+  const refused = await failure(act(id, HOST, { action: 'extend', roundId, minutes: 5 }, at(1)));
+  expect([refused.code, refused.message]).toEqual(['not_allowed_now', 'The rooms already stay open until the session ends; they cannot run longer than the session.']);
+  await act(id, HOST, { action: 'close', roundId });
+
+  // Extending within the time left is exact; past it, it stops at the end.
+  const next = await act(id, HOST, { action: 'create', roomCount: 1, assignment: 'choose' });
+  expect(await act(id, HOST, { action: 'open', roundId: next.roundId, minutes: 5 }, now)).toEqual({ endsAt: at(5).toISOString(), untilSessionEnd: false });
+  expect(await act(id, HOST, { action: 'extend', roundId: next.roundId, minutes: 4 }, now)).toEqual({ endsAt: at(9).toISOString(), untilSessionEnd: false });
+  expect(await act(id, HOST, { action: 'extend', roundId: next.roundId, minutes: 10 }, now)).toEqual({ endsAt: at(12).toISOString(), untilSessionEnd: true });
+  expect((await view(id, talent(3))).round).toMatchObject({ status: 'open', endsAt: at(12).toISOString() });
+
+  // A write that skips the use-cases cannot move the end past the session's either.
+  const bypass = await t.db.update(breakoutRounds).set({ endsAt: at(13) }).where(eq(breakoutRounds.id, next.roundId)).then(() => undefined, (e: unknown) => appErrorOf(e));
+  expect([bypass?.code, bypass?.message]).toEqual(['not_allowed_now', 'Breakout rooms cannot stay open after the session ends. Pick fewer minutes.']);
+
+  // Once the session is over, the rooms can be neither extended nor opened.
+  expect((await failure(act(id, HOST, { action: 'extend', roundId: next.roundId, minutes: 5 }, at(12)))).message).toBe('This session has ended; its breakout rooms cannot open or run any longer.');
+  await act(id, HOST, { action: 'close', roundId: next.roundId });
+  const late = await act(id, HOST, { action: 'create', roomCount: 1, assignment: 'choose' });
+  const over = await failure(act(id, HOST, { action: 'open', roundId: late.roundId, minutes: 5 }, at(12)));
+  expect([over.code, over.message]).toEqual(['not_allowed_now', 'This session has ended; its breakout rooms cannot open or run any longer.']);
+});
+
 test('the timer closes the round only when it is due, and only once; an extension outlives the first timer', async () => {
   const id = await newSession();
   const { roundId } = await act(id, HOST, { action: 'create', roomCount: 1, assignment: 'choose' });

@@ -1,6 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { clockFormatter } from '@/lib/time/format';
 import { BreakoutCountdown } from './countdown';
 import { useRoomSwitch } from './room-switch';
 import { useBreakoutAction, useBreakouts, type TBreakoutAction, type TBreakoutAssignment, type TBreakoutPerson, type TBreakoutRoom, type TBreakoutRound, type TBreakoutView } from './use-breakouts';
@@ -139,7 +140,7 @@ function RoundView(p: TBreakoutsPanelProps & { view: TBreakoutView; round: TBrea
             <strong>Not open yet.</strong> {round.assignment === 'choose' ? 'Participants pick their rooms now; you can still move anyone.' : 'Check who goes where, then open the rooms.'}
           </span>
         )}
-        <MinutesForm key={round.status} kind={open ? 'extend' : 'open'} roundId={round.id} run={run} busy={busy} />
+        <MinutesForm key={round.status} kind={open ? 'extend' : 'open'} round={round} view={view} run={run} busy={busy} />
         <CloseAll roundId={round.id} open={open} run={run} busy={busy} />
       </section>
       {open ? <BroadcastForm roundId={round.id} run={run} busy={busy} /> : null}
@@ -211,21 +212,44 @@ function PersonPicker({ person, current, round, run, busy }: { person: TBreakout
   );
 }
 
-/** Minutes for the timer: opening the rooms (1–120) or adding to their time (1–60). */
-function MinutesForm({ kind, roundId, run, busy }: { kind: 'open' | 'extend'; roundId: string; run: TRun; busy: boolean }) {
+/** "15:30" on this browser's clock: when the session ends, the latest any round can close. */
+export const sessionEndLabel = (iso: string) => clockFormatter().format(new Date(iso));
+
+/**
+ * Minutes for the timer: opening the rooms (1–120) or adding to their time (1–60). A round never
+ * outlasts its session (the server clamps the end): the form says so before the host submits.
+ */
+function MinutesForm({ kind, round, view, run, busy }: { kind: 'open' | 'extend'; round: TBreakoutRound; view: TBreakoutView; run: TRun; busy: boolean }) {
   const open = kind === 'open';
   const max = open ? 120 : 60;
   const [minutes, setMinutes] = useState(open ? 15 : 5);
   const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= max;
   const id = `breakout-${kind}-minutes`;
+  const sessionEnd = Date.parse(view.sessionEndsAt);
+  const now = Date.now() + view.skewMs;
+  const from = open || !round.endsAt ? now : Math.max(Date.parse(round.endsAt), now);
+  const endLabel = sessionEndLabel(view.sessionEndsAt);
+  if (now >= sessionEnd) {
+    return <p className="small" role="status" style={{ margin: 0 }}>The session ended at {endLabel}: {open ? 'these rooms cannot open any more.' : 'the rooms close now.'}</p>;
+  }
+  if (!open && round.endsAt && Date.parse(round.endsAt) >= sessionEnd) {
+    return <p className="small muted" style={{ margin: 0 }}>The rooms stay open until the session ends at {endLabel}; they cannot run longer.</p>;
+  }
+  const capped = valid && from + minutes * 60_000 >= sessionEnd;
+  const noteId = `${id}-note`;
   return (
-    <form className="row" style={{ gap: 6 }} aria-label={open ? 'Open the rooms' : 'Extend the rooms'} onSubmit={(e) => {
+    <form className={s.minutes} aria-label={open ? 'Open the rooms' : 'Extend the rooms'} onSubmit={(e) => {
       e.preventDefault();
-      if (valid) void run({ action: kind, roundId, minutes });
+      if (valid) void run({ action: kind, roundId: round.id, minutes });
     }}>
-      <label className="small" htmlFor={id}>{open ? 'Minutes' : 'Add minutes'} (1–{max})</label>
-      <input id={id} type="number" min={1} max={max} value={Number.isNaN(minutes) ? '' : minutes} onChange={(e) => setMinutes(e.target.valueAsNumber)} style={{ width: '5em' }} />
-      <Button type="submit" variant={open ? 'primary' : 'secondary'} disabled={busy || !valid}>{open ? 'Open rooms' : 'Extend'}</Button>
+      <span className="row" style={{ gap: 6 }}>
+        <label className="small" htmlFor={id}>{open ? 'Minutes' : 'Add minutes'} (1–{max})</label>
+        <input id={id} type="number" min={1} max={max} value={Number.isNaN(minutes) ? '' : minutes} onChange={(e) => setMinutes(e.target.valueAsNumber)} aria-invalid={!valid} aria-describedby={noteId} style={{ width: '5em' }} />
+        <Button type="submit" variant={open ? 'primary' : 'secondary'} disabled={busy || !valid}>{open ? 'Open rooms' : 'Extend'}</Button>
+      </span>
+      <span id={noteId} className="small muted" role={capped ? 'status' : undefined}>
+        {!valid ? `Choose between 1 and ${max} minutes.` : capped ? `The rooms will close at ${endLabel}, when the session ends.` : `The session ends at ${endLabel}; the rooms close then at the latest.`}
+      </span>
     </form>
   );
 }

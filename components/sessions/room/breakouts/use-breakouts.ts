@@ -29,7 +29,7 @@ export async function fetchBreakoutView(sessionId: string): Promise<TBreakoutVie
   const body = await api<Omit<TBreakoutView, 'skewMs'> & { ok: true }>(`/api/sessions/${sessionId}/breakouts`);
   // The server read its clock somewhere between sending and receiving: take the middle.
   const skewMs = Date.parse(body.serverNow) - (sent + Date.now()) / 2;
-  return { canManage: body.canManage, maxRooms: body.maxRooms, serverNow: body.serverNow, round: body.round, skewMs: Number.isFinite(skewMs) ? skewMs : 0 };
+  return { canManage: body.canManage, maxRooms: body.maxRooms, serverNow: body.serverNow, sessionEndsAt: body.sessionEndsAt, round: body.round, skewMs: Number.isFinite(skewMs) ? skewMs : 0 };
 }
 
 /**
