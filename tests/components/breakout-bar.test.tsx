@@ -106,12 +106,13 @@ describe('breakout rooms as a participant sees them', () => {
   });
 
   it('hosts see calls from the rooms and join the caller’s room', async () => {
-    const { goTo, posted } = setup(<HostCalls sessionId={SESSION} />, {
+    // The call's time is on the event's 24-hour clock, like every time on the page.
+    const { goTo, posted } = setup(<HostCalls sessionId={SESSION} timeZone="Asia/Tokyo" />, {
       canManage: true,
-      round: round({ myRoomId: null, calls: [{ id: '00000000-0000-4000-8000-0000000000c1', roomId: R2, roomName: 'Garden', by: { id: 'u1', name: 'Carla Yilmaz' }, at: new Date().toISOString() }] }),
+      round: round({ myRoomId: null, calls: [{ id: '00000000-0000-4000-8000-0000000000c1', roomId: R2, roomName: 'Garden', by: { id: 'u1', name: 'Carla Yilmaz' }, at: '2026-12-01T12:05:00Z' }] }),
     });
     const calls = screen.getByRole('region', { name: 'Calls from breakout rooms' });
-    expect(calls).toHaveTextContent('Carla Yilmaz in Garden');
+    expect(calls).toHaveTextContent('Carla Yilmaz in Garden · 21:05');
     await act(async () => void fireEvent.click(within(calls).getByRole('button', { name: 'Join Garden' })));
     expect(posted).toEqual([{ action: 'answer_call', callId: '00000000-0000-4000-8000-0000000000c1' }]);
     expect(goTo).toHaveBeenCalledWith({ kind: 'breakout', roomId: R2 });

@@ -2,6 +2,8 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { BreakoutsPanelView, sessionEndLabel, type TBreakoutsPanelProps } from '@/components/sessions/room/breakouts/breakouts-panel';
 import type { TBreakoutRound, TBreakoutView } from '@/components/sessions/room/breakouts/use-breakouts';
 
+// The event's zone, far from the test runner's: the panel writes times in it.
+const ZONE = 'Asia/Tokyo';
 const ROUND = '00000000-0000-4000-8000-000000000001';
 const R1 = '00000000-0000-4000-8000-0000000000a1';
 const R2 = '00000000-0000-4000-8000-0000000000a2';
@@ -41,6 +43,7 @@ function setup(over: Partial<TBreakoutsPanelProps> = {}) {
     actionError: null,
     hereRoomId: null,
     onJoin: jest.fn(),
+    timeZone: ZONE,
     ...over,
   };
   const utils = render(<BreakoutsPanelView {...props} />);
@@ -51,7 +54,7 @@ describe('the hosts’ Breakouts panel', () => {
   it('says it is loading, then shows a load error with a way to try again', () => {
     const { rerender, onRetry, run } = setup();
     expect(screen.getByRole('status')).toHaveTextContent('Loading breakout rooms…');
-    rerender(<BreakoutsPanelView view={undefined} loadError="Could not reach the server." onRetry={onRetry} run={run} busy={false} actionError={null} hereRoomId={null} onJoin={jest.fn()} />);
+    rerender(<BreakoutsPanelView view={undefined} loadError="Could not reach the server." onRetry={onRetry} run={run} busy={false} actionError={null} hereRoomId={null} onJoin={jest.fn()} timeZone={ZONE} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Could not reach the server.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
@@ -144,7 +147,8 @@ describe('the hosts’ Breakouts panel', () => {
   });
   it('never promises more time than the session has: the minutes say when the rooms will close instead', async () => {
     const sessionEndsAt = inMinutes(12);
-    const at = sessionEndLabel(sessionEndsAt);
+    const at = sessionEndLabel(sessionEndsAt, ZONE);
+    expect(at).toBe(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(sessionEndsAt)));
     const { run, rerender } = setup({ view: view(round(), 4, sessionEndsAt) });
     // The default 15 minutes would outlast the session: the form says so before the host opens.
     const minutes = screen.getByLabelText('Minutes (1–120)');
@@ -159,7 +163,7 @@ describe('the hosts’ Breakouts panel', () => {
     expect(run).toHaveBeenLastCalledWith({ action: 'open', roundId: ROUND, minutes: 15 });
 
     // Open until 5 minutes from now: adding 5 fits, adding 10 runs into the session's end.
-    const props = { loadError: null, onRetry: jest.fn(), run, busy: false, actionError: null, hereRoomId: null, onJoin: jest.fn() };
+    const props = { loadError: null, onRetry: jest.fn(), run, busy: false, actionError: null, hereRoomId: null, onJoin: jest.fn(), timeZone: ZONE };
     rerender(<BreakoutsPanelView {...props} view={view(round({ status: 'open', endsAt: inMinutes(5) }), 4, sessionEndsAt)} />);
     const add = screen.getByLabelText('Add minutes (1–60)');
     expect(add).toHaveAccessibleDescription(`The session ends at ${at}; the rooms close then at the latest.`);
@@ -176,5 +180,40 @@ describe('the hosts’ Breakouts panel', () => {
     expect(screen.queryByRole('button', { name: 'Open rooms' })).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent(/^The session ended at \d\d:\d\d: these rooms cannot open any more\.$/);
     expect(screen.getByRole('button', { name: 'Discard these rooms' })).toBeEnabled();
+  });
+
+  it('keyboard: Escape or Cancel leaves the close confirmation and puts focus back on its button', () => {
+    const { run } = setup({ view: view(round({ status: 'open', endsAt: inMinutes(10) })) });
+    fireEvent.click(screen.getByRole('button', { name: 'Close all rooms now' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Close all rooms now' });
+    expect(confirm).toHaveAccessibleDescription('Close every breakout room now? Everyone returns to the main session.');
+    expect(within(confirm).getByRole('button', { name: 'Yes, close all rooms' })).toHaveFocus();
+    fireEvent.keyDown(within(confirm).getByRole('button', { name: 'Yes, close all rooms' }), { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close all rooms now' })).toHaveFocus();
+    fireEvent.click(screen.getByRole('button', { name: 'Close all rooms now' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Close all rooms now' })).toHaveFocus();
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('keyboard: focus lands on the new rooms after creating them, and on the person’s room picker after a move', async () => {
+    const { run, rerender } = setup({ view: view(null) });
+    const props = { loadError: null, onRetry: jest.fn(), run, busy: false, actionError: null, hereRoomId: null, onJoin: jest.fn(), timeZone: ZONE };
+    const create = screen.getByRole('button', { name: 'Create rooms' });
+    create.focus();
+    await act(async () => void fireEvent.click(create));
+    // The form is gone with its button; the draft takes its place and gets the focus.
+    rerender(<BreakoutsPanelView {...props} view={view(round())} />);
+    expect(screen.getByText('Not open yet.').parentElement).toHaveFocus();
+
+    fireEvent.change(screen.getByLabelText('Room for Cleo Yilmaz'), { target: { value: R2 } });
+    screen.getByRole('button', { name: 'Move Cleo Yilmaz' }).focus();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Move Cleo Yilmaz' })));
+    const moved = round();
+    moved.rooms[1] = { ...moved.rooms[1]!, memberCount: 1, members: [cleo] };
+    rerender(<BreakoutsPanelView {...props} view={view({ ...moved, unassigned: [] })} />);
+    const picker = within(screen.getByRole('group', { name: 'Design' })).getByLabelText('Room for Cleo Yilmaz');
+    expect(picker).toHaveFocus();
   });
 });

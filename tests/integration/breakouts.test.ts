@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { TokenVerifier, WebhookReceiver } from 'livekit-server-sdk';
 import { breakoutAssignments, breakoutAttendance, breakoutRounds, eventSessions, sessionAttendance } from '@/db/schema';
 import { BREAKOUT_REMOVE_PARTICIPANT, BREAKOUT_TIMER } from '@/lib/breakouts/effects';
+import { breakoutHistory } from '@/lib/breakouts/history';
 import { reconcileBreakoutAttendance } from '@/lib/breakouts/reconcile-attendance';
 import { closeRoundIfDue } from '@/lib/breakouts/round-status';
 import { breakoutView } from '@/lib/breakouts/view';
@@ -291,6 +292,38 @@ test('call the host: every host sees it with the room’s name; one open call pe
   expect(await act(id, HOST, { action: 'answer_call', callId })).toEqual({ roomId: roomIds[1] });
   expect((await view(id, HOST)).round!.calls).toEqual([]);
   expect(await codeOf(act(id, talent(26), { action: 'call_host', roundId }))).toBe('ok');
+});
+
+test('earlier rounds: hosts see each closed round’s rooms, who was where and its calls, answered or not; discarded drafts are left out', async () => {
+  const id = await newSession();
+  expect(await breakoutHistory(t.db, actor(HOST), id)).toEqual({ rounds: [] });
+  const first = await act(id, HOST, { action: 'create', roomCount: 2, names: ['Blue', 'Green'], assignment: 'manual' });
+  await act(id, HOST, { action: 'assign', roundId: first.roundId, userId: talent(30), roomId: first.roomIds[0] });
+  await act(id, HOST, { action: 'assign', roundId: first.roundId, userId: talent(31), roomId: first.roomIds[1] });
+  await act(id, HOST, { action: 'open', roundId: first.roundId, minutes: 10 });
+  const answered = await act(id, talent(30), { action: 'call_host', roundId: first.roundId });
+  await act(id, HOST, { action: 'answer_call', callId: answered.callId });
+  const missed = await act(id, talent(31), { action: 'call_host', roundId: first.roundId });
+  await act(id, HOST, { action: 'close', roundId: first.roundId });
+  // A draft discarded without opening never happened.
+  const draft = await act(id, HOST, { action: 'create', roomCount: 1, assignment: 'choose' });
+  await act(id, HOST, { action: 'close', roundId: draft.roundId });
+  // The live round is not history yet.
+  const live = await act(id, HOST, { action: 'create', roomCount: 1, assignment: 'choose' });
+  await act(id, HOST, { action: 'open', roundId: live.roundId, minutes: 10 });
+
+  const history = await breakoutHistory(t.db, actor('demo-organizer'), id);
+  expect(history.rounds.map((r) => r.id)).toEqual([first.roundId]);
+  const [round] = history.rounds;
+  expect(round!.rooms.map((r) => [r.name, r.members.map((m) => m.id)])).toEqual([['Blue', [talent(30)]], ['Green', [talent(31)]]]);
+  expect(round!.calls.map((c) => [c.id, c.roomName, c.by.id, !!c.answeredAt, c.answeredBy])).toEqual([
+    [answered.callId, 'Blue', talent(30), true, expect.any(String)],
+    [missed.callId, 'Green', talent(31), false, null],
+  ]);
+  expect(Date.parse(round!.closedAt)).toBeGreaterThanOrEqual(Date.parse(round!.openedAt));
+  // Participants and people outside the session get nothing.
+  expect(await codeOf(breakoutHistory(t.db, actor(talent(30)), id))).toBe('forbidden');
+  expect(await codeOf(breakoutHistory(t.db, actor(talent(30)), '00000000-0000-4000-8000-000000000000'))).toBe('not_found');
 });
 
 test('LiveKit webhooks of a breakout room record its attendance; the view shows who is connected; close ends it', async () => {

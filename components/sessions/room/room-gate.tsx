@@ -11,7 +11,7 @@ const SessionStage = dynamic(() => import('./session-stage').then((m) => m.Sessi
 });
 
 /** Lets people in from a few minutes before the start; before that, says when (and opens by itself). */
-export function RoomGate(props: { sessionId: string; myId: string; myName: string; backHref: string; isHost: boolean; company: ReactNode; opensAtIso: string; endsAtIso: string; opensLabel: string }) {
+export function RoomGate(props: { sessionId: string; myId: string; myName: string; backHref: string; isHost: boolean; company: ReactNode; opensAtIso: string; endsAtIso: string; opensLabel: string; timeZone: string }) {
   const now = useNow(5_000);
   const [entered, setEntered] = useState(false);
   const opensAt = new Date(props.opensAtIso);

@@ -17,7 +17,7 @@ export type TTab = (typeof TABS)[number];
  * also run the breakout rooms here. In a breakout room People and Chat are that room's;
  * Company and Q&A stay the session's.
  */
-export function RoomTabs({ sessionId, myId, company, tab, onTab }: { sessionId: string; myId: string; company: ReactNode; tab: TTab; onTab(tab: TTab): void }) {
+export function RoomTabs({ sessionId, myId, company, tab, onTab, timeZone }: { sessionId: string; myId: string; company: ReactNode; tab: TTab; onTab(tab: TTab): void; timeZone: string }) {
   const { place } = useRoomSwitch();
   const view = useBreakouts(sessionId).data;
   const tabs = TABS.filter((t) => t !== 'Breakouts' || view?.canManage);
@@ -34,7 +34,7 @@ export function RoomTabs({ sessionId, myId, company, tab, onTab }: { sessionId: 
       ) : (
         <ChatTab ownerId={sessionId} myId={myId} />
       );
-  } else panel = <BreakoutsPanel sessionId={sessionId} />;
+  } else panel = <BreakoutsPanel sessionId={sessionId} timeZone={timeZone} />;
   return (
     <aside className={s.side} aria-label="Session">
       <div className={s.tabs} role="tablist" aria-label="Session tabs">

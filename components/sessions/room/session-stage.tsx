@@ -32,7 +32,7 @@ const unreachable = (url: string) =>
  * one and joins the other with a fresh token; the breakout view decides where a participant
  * belongs (their room while the round is open), so a reload lands there too.
  */
-export function SessionStage({ sessionId, myId, myName, backHref, isHost, company }: { sessionId: string; myId: string; myName: string; backHref: string; isHost: boolean; company: ReactNode }) {
+export function SessionStage({ sessionId, myId, myName, backHref, isHost, company, timeZone }: { sessionId: string; myId: string; myName: string; backHref: string; isHost: boolean; company: ReactNode; /** The event's: times on screen are written in it. */ timeZone: string }) {
   const breakouts = useBreakouts(sessionId);
   const view = breakouts.data;
   const qc = useQueryClient();
@@ -120,8 +120,8 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
   const body =
     here.kind === 'breakout' ? (
       <>
-        <BreakoutRoomView sessionId={sessionId} room={breakoutRoom} />
-        <RoomTabs sessionId={sessionId} myId={myId} company={company} tab={tab} onTab={setTab} />
+        <BreakoutRoomView sessionId={sessionId} room={breakoutRoom} timeZone={timeZone} />
+        <RoomTabs sessionId={sessionId} myId={myId} company={company} tab={tab} onTab={setTab} timeZone={timeZone} />
       </>
     ) : (
       <StageFlowProvider sessionId={sessionId}>
@@ -131,7 +131,7 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
             <LeaveButton />
           </div>
           <BroadcastBanner sessionId={sessionId} />
-          <HostCalls sessionId={sessionId} />
+          <HostCalls sessionId={sessionId} timeZone={timeZone} />
           <BreakoutNotice sessionId={sessionId} />
           {isHost ? <HostRequests sessionId={sessionId} /> : null}
           <div className={s.room} data-lk-theme="default" role="region" aria-label="Stage">
@@ -143,7 +143,7 @@ export function SessionStage({ sessionId, myId, myName, backHref, isHost, compan
           <RoomAudioRenderer />
           <ConnectionStateToast />
         </div>
-        <RoomTabs sessionId={sessionId} myId={myId} company={company} tab={tab} onTab={setTab} />
+        <RoomTabs sessionId={sessionId} myId={myId} company={company} tab={tab} onTab={setTab} timeZone={timeZone} />
       </StageFlowProvider>
     );
   return (

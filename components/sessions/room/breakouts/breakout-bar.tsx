@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { clockFormatter } from '@/lib/time/format';
 import { BreakoutCountdown } from './countdown';
 import { MAIN, useRoomSwitch } from './room-switch';
 import { useBreakoutAction, useBreakouts, useRefreshBreakouts, type TBreakoutRoom } from './use-breakouts';
@@ -24,13 +25,14 @@ export function BroadcastBanner({ sessionId }: { sessionId: string }) {
 }
 
 /** Hosts: open "call the host" requests from the rooms, each with a way into that room. */
-export function HostCalls({ sessionId }: { sessionId: string }) {
+export function HostCalls({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
   const view = useBreakouts(sessionId).data;
   const answer = useBreakoutAction<{ ok: true; roomId: string }>(sessionId);
   const { goTo } = useRoomSwitch();
   const calls = view?.canManage && view.round?.status === 'open' ? view.round.calls : [];
   if (calls.length === 0) return null;
-  const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  // 24-hour, in the event's zone, like every time on the page ("Times in Europe/Berlin").
+  const clock = clockFormatter(timeZone);
   return (
     <section className={s.calls} aria-label="Calls from breakout rooms">
       <h2 className={s.title}>A room asks for a host</h2>

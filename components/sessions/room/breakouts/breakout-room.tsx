@@ -7,12 +7,12 @@ import type { TBreakoutRoom } from './use-breakouts';
 import roomStyles from '../room.module.css';
 
 /** Inside a breakout room (its own LiveKit room): everyone's camera, their controls, the bar and the hosts' banner. */
-export function BreakoutRoomView({ sessionId, room }: { sessionId: string; room: TBreakoutRoom | undefined }) {
+export function BreakoutRoomView({ sessionId, room, timeZone }: { sessionId: string; room: TBreakoutRoom | undefined; timeZone: string }) {
   return (
     <div className="stack" style={{ gap: 12 }}>
       <BreakoutBar sessionId={sessionId} room={room} />
       <BroadcastBanner sessionId={sessionId} />
-      <HostCalls sessionId={sessionId} />
+      <HostCalls sessionId={sessionId} timeZone={timeZone} />
       <div className={roomStyles.room} data-lk-theme="default" role="region" aria-label={`Breakout room ${room?.name ?? ''}`.trim()}>
         <BreakoutTiles />
         <div className={roomStyles.controls}>

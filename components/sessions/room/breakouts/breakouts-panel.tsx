@@ -1,8 +1,9 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { clockFormatter } from '@/lib/time/format';
 import { BreakoutCountdown } from './countdown';
+import { EarlierRounds } from './earlier-rounds';
 import { useRoomSwitch } from './room-switch';
 import { useBreakoutAction, useBreakouts, type TBreakoutAction, type TBreakoutAssignment, type TBreakoutPerson, type TBreakoutRoom, type TBreakoutRound, type TBreakoutView } from './use-breakouts';
 import s from './breakouts.module.css';
@@ -20,10 +21,12 @@ export type TBreakoutsPanelProps = {
   /** The breakout room this host is in now, if any. */
   hereRoomId: string | null;
   onJoin(roomId: string): void;
+  /** The event's time zone: the session's end is written in it. */
+  timeZone: string;
 };
 
 /** The hosts' Breakouts tab: create rooms, assign people, open with a timer, run and close them. */
-export function BreakoutsPanel({ sessionId }: { sessionId: string }) {
+export function BreakoutsPanel({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
   const q = useBreakouts(sessionId);
   const act = useBreakoutAction(sessionId);
   const { place, goTo } = useRoomSwitch();
@@ -45,11 +48,63 @@ export function BreakoutsPanel({ sessionId }: { sessionId: string }) {
       actionError={act.isError ? act.error.message : null}
       hereRoomId={place.kind === 'breakout' ? place.roomId : null}
       onJoin={(roomId) => goTo({ kind: 'breakout', roomId })}
+      timeZone={timeZone}
+      history={<EarlierRounds sessionId={sessionId} liveRoundId={q.data?.round?.id ?? null} timeZone={timeZone} />}
     />
   );
 }
 
-export function BreakoutsPanelView(p: TBreakoutsPanelProps) {
+/** Where focus goes once an action is done and the control that had it is gone (the form, the moved row, a disabled button). */
+function focusAfter(body: TBreakoutAction): string | null {
+  switch (body.action) {
+    case 'create':
+    case 'open':
+      return '[data-focus="round"]';
+    case 'assign':
+      return `#room-for-${CSS.escape(body.userId)}`;
+    case 'close':
+      return '[data-focus="create"]';
+    case 'broadcast':
+      return '#breakout-broadcast';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Keyboard users keep their place: after an action, once the view shows its result, focus moves
+ * to what follows from it — but only if focus was lost (on the page's body), never away from
+ * something the person moved to meanwhile, and only for a few seconds.
+ */
+function useFocusAfterActions(run: TRun) {
+  const panel = useRef<HTMLDivElement>(null);
+  const want = useRef<{ selector: string; until: number } | null>(null);
+  useEffect(() => {
+    const w = want.current;
+    if (!w) return;
+    if (Date.now() > w.until) {
+      want.current = null;
+      return;
+    }
+    const el = panel.current?.querySelector<HTMLElement>(w.selector);
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (el && lost) {
+      el.focus();
+      want.current = null;
+    }
+  });
+  const tracked: TRun = async (body) => {
+    const ok = await run(body);
+    const selector = ok ? focusAfter(body) : null;
+    if (selector) want.current = { selector, until: Date.now() + 5_000 };
+    return ok;
+  };
+  return { panel, run: tracked };
+}
+
+export function BreakoutsPanelView(props: TBreakoutsPanelProps & { history?: ReactNode }) {
+  const focus = useFocusAfterActions(props.run);
+  const p = { ...props, run: focus.run };
   if (p.loadError) {
     return (
       <div className={s.panel}>
@@ -61,9 +116,10 @@ export function BreakoutsPanelView(p: TBreakoutsPanelProps) {
   if (!p.view) return <p className="small muted" role="status">Loading breakout rooms…</p>;
   const { view } = p;
   return (
-    <div className={s.panel}>
+    <div className={s.panel} ref={focus.panel}>
       {view.round ? <RoundView {...p} view={view} round={view.round} /> : <CreateRound maxRooms={view.maxRooms} run={p.run} busy={p.busy} />}
       {p.actionError ? <p className="small" role="alert">{p.actionError}</p> : null}
+      {p.history}
     </div>
   );
 }
@@ -90,7 +146,7 @@ function CreateRound({ maxRooms, run, busy }: { maxRooms: number; run: TRun; bus
   };
   return (
     <form onSubmit={onSubmit} className={s.panel} aria-label="Create breakout rooms">
-      <p className="small muted" style={{ margin: 0 }}>No breakout rooms yet. Create them, check who goes where, then open them with a timer.</p>
+      <p className="small muted" style={{ margin: 0 }} tabIndex={-1} data-focus="create">No breakout rooms yet. Create them, check who goes where, then open them with a timer.</p>
       <label className="small" htmlFor="breakout-count">Number of rooms (up to {maxRooms})</label>
       <input id="breakout-count" type="number" min={1} max={maxRooms} value={Number.isNaN(count) ? '' : count} onChange={(e) => setCount(e.target.valueAsNumber)} aria-invalid={!valid} aria-describedby={valid ? undefined : 'breakout-count-error'} />
       {!valid ? <span id="breakout-count-error" className="small" role="alert">Choose between 1 and {maxRooms} rooms.</span> : null}
@@ -131,16 +187,16 @@ function RoundView(p: TBreakoutsPanelProps & { view: TBreakoutView; round: TBrea
     <>
       <section className={s.section} aria-label="Breakout round" style={{ borderTop: 'none', paddingTop: 0 }}>
         {open ? (
-          <span className="row" style={{ gap: 8 }}>
+          <span className="row" style={{ gap: 8 }} tabIndex={-1} data-focus="round">
             <strong>Rooms are open.</strong>
             {round.endsAt ? <BreakoutCountdown endsAtIso={round.endsAt} skewMs={view.skewMs} /> : null}
           </span>
         ) : (
-          <span className="small">
+          <span className="small" tabIndex={-1} data-focus="round">
             <strong>Not open yet.</strong> {round.assignment === 'choose' ? 'Participants pick their rooms now; you can still move anyone.' : 'Check who goes where, then open the rooms.'}
           </span>
         )}
-        <MinutesForm key={round.status} kind={open ? 'extend' : 'open'} round={round} view={view} run={run} busy={busy} />
+        <MinutesForm key={round.status} kind={open ? 'extend' : 'open'} round={round} view={view} run={run} busy={busy} timeZone={p.timeZone} />
         <CloseAll roundId={round.id} open={open} run={run} busy={busy} />
       </section>
       {open ? <BroadcastForm roundId={round.id} run={run} busy={busy} /> : null}
@@ -213,13 +269,13 @@ function PersonPicker({ person, current, round, run, busy }: { person: TBreakout
 }
 
 /** "15:30" on this browser's clock: when the session ends, the latest any round can close. */
-export const sessionEndLabel = (iso: string) => clockFormatter().format(new Date(iso));
+export const sessionEndLabel = (iso: string, timeZone: string) => clockFormatter(timeZone).format(new Date(iso));
 
 /**
  * Minutes for the timer: opening the rooms (1–120) or adding to their time (1–60). A round never
  * outlasts its session (the server clamps the end): the form says so before the host submits.
  */
-function MinutesForm({ kind, round, view, run, busy }: { kind: 'open' | 'extend'; round: TBreakoutRound; view: TBreakoutView; run: TRun; busy: boolean }) {
+function MinutesForm({ kind, round, view, run, busy, timeZone }: { kind: 'open' | 'extend'; round: TBreakoutRound; view: TBreakoutView; run: TRun; busy: boolean; timeZone: string }) {
   const open = kind === 'open';
   const max = open ? 120 : 60;
   const [minutes, setMinutes] = useState(open ? 15 : 5);
@@ -228,7 +284,7 @@ function MinutesForm({ kind, round, view, run, busy }: { kind: 'open' | 'extend'
   const sessionEnd = Date.parse(view.sessionEndsAt);
   const now = Date.now() + view.skewMs;
   const from = open || !round.endsAt ? now : Math.max(Date.parse(round.endsAt), now);
-  const endLabel = sessionEndLabel(view.sessionEndsAt);
+  const endLabel = sessionEndLabel(view.sessionEndsAt, timeZone);
   if (now >= sessionEnd) {
     return <p className="small" role="status" style={{ margin: 0 }}>The session ended at {endLabel}: {open ? 'these rooms cannot open any more.' : 'the rooms close now.'}</p>;
   }
@@ -256,14 +312,33 @@ function MinutesForm({ kind, round, view, run, busy }: { kind: 'open' | 'extend'
 
 function CloseAll({ roundId, open, run, busy }: { roundId: string; open: boolean; run: TRun; busy: boolean }) {
   const [asking, setAsking] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const returning = useRef(false);
   const label = open ? 'Close all rooms now' : 'Discard these rooms';
-  if (!asking) return <div><Button variant="danger" onClick={() => setAsking(true)}>{label}</Button></div>;
+  // Cancel (button or Escape) puts focus back on the button that asked.
+  useEffect(() => {
+    if (!asking && returning.current) {
+      returning.current = false;
+      trigger.current?.focus();
+    }
+  }, [asking]);
+  const cancel = () => {
+    returning.current = true;
+    setAsking(false);
+  };
+  if (!asking) return <div><Button ref={trigger} variant="danger" onClick={() => setAsking(true)}>{label}</Button></div>;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      cancel();
+    }
+  };
   return (
-    <div className={s.confirm} role="alertdialog" aria-label={label}>
-      <span className="small">{open ? 'Close every breakout room now? Everyone returns to the main session.' : 'Discard these rooms and their assignments?'}</span>
+    <div className={s.confirm} role="alertdialog" aria-label={label} aria-describedby={`confirm-${roundId}`} onKeyDown={onKeyDown}>
+      <span className="small" id={`confirm-${roundId}`}>{open ? 'Close every breakout room now? Everyone returns to the main session.' : 'Discard these rooms and their assignments?'}</span>
       <span className="row" style={{ gap: 6 }}>
         <Button variant="danger" autoFocus disabled={busy} onClick={async () => setAsking(!(await run({ action: 'close', roundId })))}>{open ? 'Yes, close all rooms' : 'Yes, discard'}</Button>
-        <Button variant="secondary" onClick={() => setAsking(false)}>Cancel</Button>
+        <Button variant="secondary" onClick={cancel}>Cancel</Button>
       </span>
     </div>
   );

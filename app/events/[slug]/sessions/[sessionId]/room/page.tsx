@@ -54,6 +54,7 @@ export default async function SessionRoomPage({ params }: { params: Promise<{ sl
         company={<SessionCompany profile={profile} slug={slug} eventDescription={event.description} />}
         opensAtIso={roomOpensAt(session).toISOString()}
         endsAtIso={session.endsAt.toISOString()}
+        timeZone={event.timeZone}
         opensLabel={`at ${formatInstant(roomOpensAt(session), event.timeZone)} (${event.timeZone})`}
       />
     );
