@@ -18,9 +18,9 @@ const round = (over: Partial<TBreakoutRound> = {}): TBreakoutRound => ({
 });
 
 /** Renders with the view already read (no server), and records where the room was sent and what was posted. */
-function setup(ui: ReactNode, view: Partial<TBreakoutView> & { round: TBreakoutRound | null }, place: TPlace = MAIN) {
+function setup(ui: ReactNode, view: Partial<TBreakoutView> & { round: TBreakoutRound | null }, place: TPlace = MAIN, sessionId = SESSION) {
   const qc = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  qc.setQueryData(viewKey(SESSION), { canManage: false, maxRooms: 10, serverNow: new Date().toISOString(), skewMs: 0, ...view });
+  qc.setQueryData(viewKey(sessionId), { canManage: false, maxRooms: 10, serverNow: new Date().toISOString(), skewMs: 0, ...view });
   const goTo = jest.fn();
   const posted: unknown[] = [];
   global.fetch = jest.fn(async (_url: string, init?: RequestInit) => {
@@ -65,7 +65,9 @@ describe('breakout rooms as a participant sees them', () => {
   });
 
   it('without breakout rooms nothing shows', () => {
-    setup(<BreakoutNotice sessionId={SESSION} />, { round: null });
+    // A session whose rooms this page never saw open (the page remembers that per session).
+    const fresh = '00000000-0000-4000-8000-00000000000f';
+    setup(<BreakoutNotice sessionId={fresh} />, { round: null }, MAIN, fresh);
     expect(screen.queryByRole('region', { name: 'Breakout rooms' })).toBeNull();
   });
 
@@ -116,5 +118,33 @@ describe('breakout rooms as a participant sees them', () => {
     await act(async () => void fireEvent.click(within(calls).getByRole('button', { name: 'Join Garden' })));
     expect(posted).toEqual([{ action: 'answer_call', callId: '00000000-0000-4000-8000-0000000000c1' }]);
     expect(goTo).toHaveBeenCalledWith({ kind: 'breakout', roomId: R2 });
+  });
+
+  it('after the rooms close, the main session says so until dismissed; a new round clears it', () => {
+    const qc = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    const base = { canManage: false, maxRooms: 10, serverNow: new Date().toISOString(), sessionEndsAt: new Date(Date.now() + 3600_000).toISOString(), skewMs: 0 };
+    qc.setQueryData(viewKey(SESSION), { ...base, round: round() });
+    const ui = (
+      <QueryClientProvider client={qc}>
+        <RoomSwitchProvider value={{ place: { kind: 'breakout', roomId: R1 }, goTo: jest.fn() }}>
+          <BreakoutBar sessionId={SESSION} room={rooms[0]} />
+        </RoomSwitchProvider>
+      </QueryClientProvider>
+    );
+    const { unmount } = render(ui);
+    unmount();
+    // Back in the main session (a new mount), the round is gone.
+    qc.setQueryData(viewKey(SESSION), { ...base, round: null });
+    render(
+      <QueryClientProvider client={qc}>
+        <RoomSwitchProvider value={{ place: MAIN, goTo: jest.fn() }}>
+          <BreakoutNotice sessionId={SESSION} />
+        </RoomSwitchProvider>
+      </QueryClientProvider>,
+    );
+    const bar = screen.getByRole('region', { name: 'Breakout rooms' });
+    expect(within(bar).getByRole('status')).toHaveTextContent('The breakout rooms have closed: everyone is back in the main session.');
+    fireEvent.click(within(bar).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('region', { name: 'Breakout rooms' })).toBeNull();
   });
 });

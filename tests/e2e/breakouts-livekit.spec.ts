@@ -174,8 +174,15 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   // the steps above leave up to two minutes to wait here.
   await expect(people[p1].getByRole('alert').filter({ hasText: 'Less than a minute left' })).toBeVisible({ timeout: 180_000 });
   for (const p of all) await expect(stage(p)).toBeVisible({ timeout: 120_000 });
-  for (const p of Object.values(people)) await expect(p.getByRole('region', { name: /^Breakout room/ })).toHaveCount(0);
+  for (const p of Object.values(people)) await expect(p.getByRole('region', { name: /^Breakout room( |$)/ })).toHaveCount(0);
+  // The main session says why everyone is back.
+  await expect(people[p1].getByRole('region', { name: 'Breakout rooms', exact: true }).getByRole('status')).toHaveText('The breakout rooms have closed: everyone is back in the main session.');
   await expect(host.getByRole('form', { name: 'Create breakout rooms' })).toBeVisible();
+  // The round stays on record for the hosts: who was where, and the call they answered.
+  await panel.getByText('Earlier rounds').click();
+  const earlier = panel.getByRole('list', { name: 'Earlier rounds' }).getByRole('listitem', { name: /^Round 1, \d\d:\d\d–\d\d:\d\d$/ });
+  await expect(earlier).toContainText(`${soloRoom}: ${[p2, solo].sort((a, b) => a.localeCompare(b)).join(', ')}`);
+  await expect(earlier).toContainText(`${solo} called from ${soloRoom}: ${HOST} joined at`);
 
   for (const p of all) await p.context().close();
 });

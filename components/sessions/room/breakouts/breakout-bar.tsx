@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { clockFormatter } from '@/lib/time/format';
 import { BreakoutCountdown } from './countdown';
 import { MAIN, useRoomSwitch } from './room-switch';
-import { useBreakoutAction, useBreakouts, useRefreshBreakouts, type TBreakoutRoom } from './use-breakouts';
+import { useBreakoutAction, useBreakouts, useRefreshBreakouts, type TBreakoutRoom, type TBreakoutRound } from './use-breakouts';
 import s from './breakouts.module.css';
 
 /** The newest message the hosts sent to all rooms, as a banner (main room and every breakout room) until dismissed. */
@@ -53,6 +53,24 @@ export function HostCalls({ sessionId, timeZone }: { sessionId: string; timeZone
   );
 }
 
+// The last open round this page saw, per session: outside the components, since the person
+// comes back from a breakout room into a main room that is mounted anew.
+const lastOpenRound = new Map<string, string>();
+
+/** Whether the rooms this page saw open have closed since (until dismissed or a new round starts). */
+function useRoundsClosed(sessionId: string, round: TBreakoutRound | null | undefined): { closed: boolean; dismiss(): void } {
+  const [, rerender] = useState(0);
+  if (round?.status === 'open') lastOpenRound.set(sessionId, round.id);
+  else if (round) lastOpenRound.delete(sessionId);
+  return {
+    closed: round === null && lastOpenRound.has(sessionId),
+    dismiss: () => {
+      lastOpenRound.delete(sessionId);
+      rerender((n) => n + 1);
+    },
+  };
+}
+
 /** Participants pick their own room when the hosts let them choose. */
 function ChooseRoom({ sessionId, roundId, rooms, myRoomId }: { sessionId: string; roundId: string; rooms: TBreakoutRoom[]; myRoomId: string | null }) {
   const choose = useBreakoutAction(sessionId);
@@ -88,6 +106,15 @@ export function BreakoutNotice({ sessionId }: { sessionId: string }) {
   const refresh = useRefreshBreakouts(sessionId);
   const { goTo } = useRoomSwitch();
   const round = view?.round;
+  const closedNote = useRoundsClosed(sessionId, round);
+  if (view && !round && closedNote.closed) {
+    return (
+      <section className={s.bar} aria-label="Breakout rooms">
+        <span role="status">The breakout rooms have closed: everyone is back in the main session.</span>
+        <Button variant="ghost" onClick={closedNote.dismiss}>Dismiss</Button>
+      </section>
+    );
+  }
   if (!view || !round) return null;
   const mine = round.rooms.find((r) => r.id === round.myRoomId);
   const choosing = round.assignment === 'choose' && !view.canManage;
@@ -124,6 +151,7 @@ export function BreakoutBar({ sessionId, room }: { sessionId: string; room: TBre
   const refresh = useRefreshBreakouts(sessionId);
   const { goTo } = useRoomSwitch();
   const round = view?.round;
+  useRoundsClosed(sessionId, round);
   const isMember = !!room && round?.myRoomId === room.id;
   return (
     <section className={s.bar} aria-label="Breakout room">

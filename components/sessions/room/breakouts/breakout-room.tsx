@@ -15,7 +15,7 @@ export function BreakoutRoomView({ sessionId, room, timeZone }: { sessionId: str
       <HostCalls sessionId={sessionId} timeZone={timeZone} />
       <div className={roomStyles.room} data-lk-theme="default" role="region" aria-label={`Breakout room ${room?.name ?? ''}`.trim()}>
         <BreakoutTiles />
-        <div className={roomStyles.controls}>
+        <div className={`${roomStyles.controls} ${roomStyles.darkControls}`}>
           <ControlBar controls={{ microphone: true, camera: true, screenShare: true, leave: true, chat: false, settings: false }} />
           <BackgroundPicker />
         </div>

@@ -72,31 +72,36 @@ function focusAfter(body: TBreakoutAction): string | null {
 }
 
 /**
+ * Where focus should go next, if it gets lost. Kept outside the component: closing the rooms takes
+ * a host who is in one back to the main session, and the panel is mounted anew there.
+ */
+let pendingFocus: { selector: string; until: number } | null = null;
+
+/**
  * Keyboard users keep their place: after an action, once the view shows its result, focus moves
  * to what follows from it — but only if focus was lost (on the page's body), never away from
  * something the person moved to meanwhile, and only for a few seconds.
  */
 function useFocusAfterActions(run: TRun) {
   const panel = useRef<HTMLDivElement>(null);
-  const want = useRef<{ selector: string; until: number } | null>(null);
   useEffect(() => {
-    const w = want.current;
+    const w = pendingFocus;
     if (!w) return;
     if (Date.now() > w.until) {
-      want.current = null;
+      pendingFocus = null;
       return;
     }
     const el = panel.current?.querySelector<HTMLElement>(w.selector);
     const lost = !document.activeElement || document.activeElement === document.body;
     if (el && lost) {
       el.focus();
-      want.current = null;
+      pendingFocus = null;
     }
   });
   const tracked: TRun = async (body) => {
     const ok = await run(body);
     const selector = ok ? focusAfter(body) : null;
-    if (selector) want.current = { selector, until: Date.now() + 5_000 };
+    if (selector) pendingFocus = { selector, until: Date.now() + 5_000 };
     return ok;
   };
   return { panel, run: tracked };
