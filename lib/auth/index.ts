@@ -16,7 +16,7 @@ import { clientAddress, recordMagicLinkRequest } from './magic-link-limits';
 import { ZEmailAddress } from './schemas';
 import { sameSiteRedirect } from './redirect';
 import { authSecret } from './secret';
-import { closeSession, isSessionActive, openSession, SESSION_MAX_AGE_S, sessionVia } from './sessions';
+import { checkedSessionClaims, closeSession, openSession, SESSION_MAX_AGE_S, sessionVia } from './sessions';
 
 /**
  * A refused magic link: an Auth.js error (so the sign-in action receives it, and the Auth.js
@@ -109,11 +109,13 @@ function config(): NextAuthConfig {
           if (!user?.id) return null;
           return { ...token, sid: await openSession(db, user.id), via: sessionVia(account?.provider) };
         }
-        // Returning null makes Auth.js treat the cookie as signed out (and clear it where it can).
-        return (await isSessionActive(db, token, env().demoLogin)) ? token : null;
+        // Returning null makes Auth.js treat the cookie as signed out (and clear it where it can);
+        // a check the database could not answer marks the token instead (see checkedSessionClaims).
+        return checkedSessionClaims(db, token, env().demoLogin);
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (token.unchecked === true) session.unchecked = true;
         return session;
       },
     },
@@ -129,6 +131,13 @@ function config(): NextAuthConfig {
       },
     },
   };
+}
+
+declare module 'next-auth' {
+  interface Session {
+    /** The session could not be checked against the database on this request (lib/auth/sessions.ts). */
+    unchecked?: boolean;
+  }
 }
 
 // Lazy config: nothing touches the database or the secret while `next build` runs.

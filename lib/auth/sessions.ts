@@ -40,6 +40,23 @@ export async function isSessionActive(db: DbOrTx, claims: TSessionClaims, demoLo
   return !!row;
 }
 
+/**
+ * The cookie's claims after the per-request check: the claims when the session stands, null when
+ * it has ended. When the database cannot answer (an outage), the claims come back marked
+ * `unchecked`: the person is neither let in nor treated as signed out — getCurrentUser fails
+ * with "try again", where an outage used to tell signed-in people "Please sign in to continue".
+ */
+export async function checkedSessionClaims<T extends TSessionClaims>(db: DbOrTx, token: T, demoLogin: boolean): Promise<T | null> {
+  // A mark from an earlier failed check is never carried over: each request checks anew.
+  const { unchecked: _earlier, ...claims } = token;
+  try {
+    return (await isSessionActive(db, claims, demoLogin)) ? (claims as T) : null;
+  } catch (err) {
+    console.error('[fairground] could not check a session (database unreachable?)', err);
+    return { ...claims, unchecked: true } as unknown as T;
+  }
+}
+
 /** Ends one session (sign-out). */
 export async function closeSession(db: DbOrTx, claims: TSessionClaims): Promise<void> {
   if (typeof claims.sid === 'string') await db.delete(sessions).where(eq(sessions.sessionToken, claims.sid));

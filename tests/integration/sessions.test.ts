@@ -2,7 +2,9 @@
 import { eq } from 'drizzle-orm';
 import { sessions } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { closeSession, isSessionActive, openSession } from '@/lib/auth/sessions';
+import path from 'node:path';
+import { openPostgres } from '@/db/client';
+import { checkedSessionClaims, closeSession, isSessionActive, openSession } from '@/lib/auth/sessions';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let t: TestDatabase;
@@ -36,4 +38,22 @@ test('a cookie without a recorded session, or past its end, is signed out', asyn
   const sid = await openSession(t.db, 'demo-talent-04');
   await t.db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, sid));
   expect(await isSessionActive(t.db, { sub: 'demo-talent-04', sid }, true)).toBe(false);
+});
+
+test('when the database cannot answer, a session is marked unchecked — neither signed out nor let in', async () => {
+  const sid = await openSession(t.db, 'demo-talent-05');
+  const cookie = { sub: 'demo-talent-05', sid, via: 'email' };
+  expect(await checkedSessionClaims(t.db, cookie, false)).toEqual(cookie);
+  // A real client for a PostgreSQL that is not there (nothing listens on port 9): an outage.
+  const down = openPostgres('postgres://postgres@127.0.0.1:9/fg_nowhere', path.resolve('db/migrations'), 1);
+  try {
+    // It said "signed out" (null): during an outage signed-in people were told to sign in again.
+    expect(await checkedSessionClaims(down.db, cookie, false)).toEqual({ ...cookie, unchecked: true });
+  } finally {
+    await down.close();
+  }
+  // The next check that the database answers drops the mark, or ends the session as before.
+  expect(await checkedSessionClaims(t.db, { ...cookie, unchecked: true }, false)).toEqual(cookie);
+  await closeSession(t.db, cookie);
+  expect(await checkedSessionClaims(t.db, { ...cookie, unchecked: true }, false)).toBeNull();
 });
