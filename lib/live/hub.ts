@@ -47,26 +47,68 @@ function topicOf(payload: string): string | undefined {
 
 /**
  * Sends what is pending. A chunk costs far more than its bytes (a socket write per
- * connection), so hints that queued up while the process was busy go out as one chunk per stream: under a burst the cost per hint falls instead of the backlog
- * growing without end. Only consecutive hints of one topic are merged, so every stream still
- * sees commit order.
+ * connection), so hints that queued up while the process was busy go out as ONE chunk per
+ * stream: under a burst the cost per hint falls instead of the backlog growing without end.
+ * A stream's chunk holds the pending hints of the topics it follows, in commit order; streams
+ * that follow the same pending topics share one encoded chunk.
  */
 function flush(h: Hub): void {
   const pending = h.pending;
   h.pending = [];
+  // A stream's pending topics are a bit set: at most 31 distinct topics per part, so a flush of
+  // more (rare) goes out as several parts, still in commit order.
   for (let i = 0; i < pending.length; ) {
-    const topic = pending[i]!.topic;
-    let text = '';
+    const index = new Map<string, number>();
     const start = i;
-    for (; i < pending.length && pending[i]!.topic === topic; i++) text += `data: ${pending[i]!.payload}\n\n`;
+    for (; i < pending.length; i++) {
+      const topic = pending[i]!.topic;
+      if (index.has(topic)) continue;
+      if (index.size === 31) break;
+      index.set(topic, index.size);
+    }
+    sendPart(h, pending.slice(start, i), index);
+  }
+}
+
+function sendPart(h: Hub, part: { topic: string; payload: string }[], index: Map<string, number>): void {
+  if (index.size === 1) {
+    // The usual case (one hint, or a burst on one topic): one chunk for every stream of the topic.
+    const topic = part[0]!.topic;
     const subs = h.byTopic.get(topic);
-    if (!subs) continue;
-    // Encoded once, shared by every stream of the topic.
-    const frame = encoder.encode(text);
+    if (!subs) return;
+    const frame = encoder.encode(part.map((p) => `data: ${p.payload}\n\n`).join(''));
     for (const send of subs) send(frame);
-    // A plain substring test: payloads are JSON.stringify of THint, so the flag is spelled this
-    // way (a quote inside data or a message body is escaped, so it cannot spell it).
-    if (text.includes('"recheck":true')) recheckTopic(h, topic, subs, recheckUsers(pending.slice(start, i)));
+    recheckPart(h, part, index);
+    return;
+  }
+  const maskOf = new Map<Subscriber, number>();
+  for (const [topic, bit] of index) {
+    const subs = h.byTopic.get(topic);
+    if (subs) for (const send of subs) maskOf.set(send, (maskOf.get(send) ?? 0) | (1 << bit));
+  }
+  const frames = new Map<number, Uint8Array>();
+  for (const [send, mask] of maskOf) {
+    let frame = frames.get(mask);
+    if (!frame) {
+      let text = '';
+      for (const p of part) if (mask & (1 << index.get(p.topic)!)) text += `data: ${p.payload}\n\n`;
+      frames.set(mask, (frame = encoder.encode(text)));
+    }
+    send(frame);
+  }
+  recheckPart(h, part, index);
+}
+
+/** After the part went out: the streams of a topic with `recheck` hints in it check their access again. */
+function recheckPart(h: Hub, part: { topic: string; payload: string }[], index: Map<string, number>): void {
+  // A plain substring test: payloads are JSON.stringify of THint, so the flag is spelled this
+  // way (a quote inside data or a message body is escaped, so it cannot spell it).
+  if (!part.some((p) => p.payload.includes('"recheck":true'))) return;
+  for (const topic of index.keys()) {
+    const run = part.filter((p) => p.topic === topic);
+    if (!run.some((p) => p.payload.includes('"recheck":true'))) continue;
+    const subs = h.byTopic.get(topic);
+    if (subs) recheckTopic(h, topic, subs, recheckUsers(run));
   }
 }
 

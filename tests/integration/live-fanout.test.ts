@@ -1,0 +1,73 @@
+// The hub's fan-out (lib/live/hub.ts): hints that arrive together go out as one frame per
+// stream, holding exactly the hints of the topics that stream follows, in commit order across
+// them. Runs on PGlite and PostgreSQL.
+import { publishHints } from '@/lib/live/publish';
+import { topics } from '@/lib/live/topics';
+import { openStream, until, useLiveDatabase } from '../helpers/live-streams';
+import type { TestDatabase } from '../helpers/test-db';
+
+let t: TestDatabase;
+useLiveDatabase((db) => {
+  t = db;
+});
+
+/** Keeps the event loop busy, so that every NOTIFY of a commit is read in one I/O round. */
+function busy(ms: number): void {
+  for (const end = Date.now() + ms; Date.now() < end; );
+}
+
+test('hints of one flush reach each stream as one frame, in commit order across its topics, and only its own', async () => {
+  const a = topics.user('demo-talent-01');
+  const b = topics.user('demo-talent-02');
+  const c = topics.user('demo-talent-03');
+  const both = await openStream(t.db, 'demo-talent-01', [a, b]);
+  const bothAgain = await openStream(t.db, 'demo-talent-04', [b, a]);
+  const onlyB = await openStream(t.db, 'demo-talent-02', [b]);
+  const onlyC = await openStream(t.db, 'demo-talent-03', [c]);
+  try {
+    await t.db.transaction((tx) =>
+      publishHints(tx, [
+        { topic: a, ids: { n: 1 } },
+        { topic: b, ids: { n: 2 } },
+        { topic: a, ids: { n: 3 } },
+        { topic: b, ids: { n: 4 } },
+      ]),
+    );
+    busy(300);
+    await until(() => both.hints.length === 4 && bothAgain.hints.length === 4 && onlyB.hints.length === 2);
+    // A hint on the topic nobody but onlyC follows, after: onlyC heard nothing of the others.
+    await t.db.transaction((tx) => publishHints(tx, [{ topic: c, ids: { n: 5 } }]));
+    await until(() => onlyC.hints.length === 1);
+
+    const ns = (s: typeof both) => s.hints.map((h) => h.ids?.n);
+    expect(ns(both)).toEqual([1, 2, 3, 4]);
+    expect(both.frames).toHaveLength(1);
+    // The same topics in another order: the same frame.
+    expect(bothAgain.frames).toEqual(both.frames);
+    expect(ns(onlyB)).toEqual([2, 4]);
+    expect(onlyB.frames).toHaveLength(1);
+    expect(ns(onlyC)).toEqual([5]);
+    expect(onlyC.hints[0]!.topic).toBe(c);
+  } finally {
+    [both, bothAgain, onlyB, onlyC].forEach((s) => s.off());
+  }
+});
+
+test('a flush with more topics than one frame can mark still keeps commit order per stream', async () => {
+  // 40 topics: more than the 31 a flush groups at once, so the flush goes out in two parts.
+  const list = Array.from({ length: 40 }, (_, i) => topics.user(`fanout-${i}`));
+  const all = await openStream(t.db, 'demo-talent-01', list);
+  const last = await openStream(t.db, 'demo-talent-02', [list[39]!, list[0]!]);
+  try {
+    const hints = [...list, list[0]!].map((topic, n) => ({ topic, ids: { n } }));
+    await t.db.transaction((tx) => publishHints(tx, hints));
+    busy(300);
+    await until(() => all.hints.length === 41 && last.hints.length === 3);
+    expect(all.hints.map((h) => h.ids?.n)).toEqual(hints.map((h) => h.ids.n));
+    expect(all.frames.length).toBeLessThanOrEqual(2);
+    expect(last.hints.map((h) => h.ids?.n)).toEqual([0, 39, 40]);
+  } finally {
+    all.off();
+    last.off();
+  }
+});
