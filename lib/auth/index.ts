@@ -2,6 +2,7 @@ import 'server-only';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { eq } from 'drizzle-orm';
 import NextAuth, { AuthError, type NextAuthConfig } from 'next-auth';
+import { decode, encode } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
@@ -16,6 +17,7 @@ import { clientAddress, recordMagicLinkRequest } from './magic-link-limits';
 import { ZEmailAddress } from './schemas';
 import { sameSiteRedirect } from './redirect';
 import { authSecret } from './secret';
+import { rememberingCodec } from './jwt-cache';
 import { checkedSessionClaims, closeSession, openSession, SESSION_MAX_AGE_S, sessionVia } from './sessions';
 
 /**
@@ -77,6 +79,9 @@ function providers(): Provider[] {
   return list;
 }
 
+// The cookie's cryptography, remembered across requests (the config itself is built per request).
+const codec = rememberingCodec({ encode, decode });
+
 function config(): NextAuthConfig {
   const db = getDb();
   return {
@@ -90,6 +95,8 @@ function config(): NextAuthConfig {
     // demo sign-in). Each cookie names a row in `sessions`, checked in the jwt callback on every
     // request, so sign-out and turning demo mode off end a session wherever its cookie is.
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    // The cookie's cryptography, without repeating it for the same cookie (lib/auth/jwt-cache.ts).
+    jwt: codec,
     secret: authSecret(),
     trustHost: true,
     providers: providers(),
