@@ -70,14 +70,13 @@ export function DeclineForm({ chatId, colleagues, to }: { chatId: string; collea
   );
 }
 
+/** The sender withdraws a pending request, after one confirming step (as from the ⋮ menu). */
 export function WithdrawButton({ chatId }: { chatId: string }) {
-  const router = useRefreshAfterChange();
-  const { withdrawRequestAction } = useChatActions();
-  const w = useSubmit(withdrawRequestAction, () => router.refresh());
+  const { open, setOpen, opener, form } = useOpenedFocus();
+  if (!open) return <div><Button ref={opener} variant="secondary" onClick={() => setOpen(true)}>Withdraw request…</Button></div>;
   return (
-    <div className="stack">
-      <div><Button variant="secondary" disabled={w.pending} onClick={() => w.submit({ chatId })}>Withdraw request</Button></div>
-      <Feedback error={w.error} done={false} ok="" />
+    <div className="stack" ref={form} role="group" aria-label="Withdraw request">
+      <WithdrawBody chatId={chatId} onBack={() => setOpen(false)} />
     </div>
   );
 }

@@ -163,7 +163,14 @@ test('withdrawing a request gives the request back, and the recruiter sees it go
   await expect(openRecruiter(page, 'Sofia Rossi')).toContainText('1 pending request');
   await expect(inboxTab(recruiter, 'Requests')).toHaveText('Requests (1)', { timeout: 10_000 });
 
-  await chat.getByRole('button', { name: 'Withdraw request' }).click();
+  // Withdrawing asks first (one click withdrew at once), and "Keep it" keeps the request.
+  await chat.getByRole('button', { name: 'Withdraw request…' }).click();
+  await expect(chat.getByText('Withdraw this request? The request credit is given back.')).toBeVisible();
+  await chat.getByRole('button', { name: 'Keep it' }).click();
+  await expect(chat.getByRole('button', { name: 'Withdraw request…' })).toBeFocused();
+  await expect(chat).toContainText('Waiting for the recruiter');
+  await chat.getByRole('button', { name: 'Withdraw request…' }).click();
+  await chat.getByRole('button', { name: 'Withdraw request', exact: true }).click();
   await expect(page.getByText(`${before.left} of ${before.limit} requests left`)).toBeVisible();
   await expect(chat).toContainText('Withdrawn by you');
   await expect(chat).not.toContainText('Waiting for the recruiter');
