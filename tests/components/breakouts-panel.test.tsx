@@ -216,4 +216,21 @@ describe('the hosts’ Breakouts panel', () => {
     const picker = within(screen.getByRole('group', { name: 'Design' })).getByLabelText('Room for Cleo Yilmaz');
     expect(picker).toHaveFocus();
   });
+
+  it('keyboard: after closing, focus lands on the create form even when the view showed it before the answer came', async () => {
+    const props = { loadError: null, onRetry: jest.fn(), busy: false, actionError: null, hereRoomId: null, onJoin: jest.fn(), timeZone: ZONE };
+    let rerender: (ui: React.ReactElement) => void = () => {};
+    // The server's answer arrives after the view was read again (as useBreakoutAction does it).
+    const run = jest.fn(async () => {
+      rerender(<BreakoutsPanelView {...props} run={run} view={view(null)} />);
+      return true;
+    });
+    ({ rerender } = setup({ view: view(round({ status: 'open', endsAt: inMinutes(10) })), run }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close all rooms now' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Yes, close all rooms' }));
+      await new Promise((r) => requestAnimationFrame(r));
+    });
+    expect(screen.getByText(/^No breakout rooms yet/)).toHaveFocus();
+  });
 });

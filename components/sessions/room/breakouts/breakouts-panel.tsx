@@ -77,31 +77,39 @@ function focusAfter(body: TBreakoutAction): string | null {
  */
 let pendingFocus: { selector: string; until: number } | null = null;
 
+/** Focuses what the last action asked for, if it is there (under `root`) and focus was lost. */
+function focusPending(root: ParentNode | null | undefined): void {
+  const w = pendingFocus;
+  if (!w || !root) return;
+  if (Date.now() > w.until) {
+    pendingFocus = null;
+    return;
+  }
+  const el = root.querySelector<HTMLElement>(w.selector);
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (el && lost) {
+    el.focus();
+    pendingFocus = null;
+  }
+}
+
 /**
  * Keyboard users keep their place: after an action, once the view shows its result, focus moves
  * to what follows from it — but only if focus was lost (on the page's body), never away from
- * something the person moved to meanwhile, and only for a few seconds.
+ * something the person moved to meanwhile, and only for a few seconds. The view may already show
+ * the result when the action's answer arrives (it is read again before), so the answer tries at
+ * once too, on the panel that is on the page then.
  */
 function useFocusAfterActions(run: TRun) {
   const panel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const w = pendingFocus;
-    if (!w) return;
-    if (Date.now() > w.until) {
-      pendingFocus = null;
-      return;
-    }
-    const el = panel.current?.querySelector<HTMLElement>(w.selector);
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (el && lost) {
-      el.focus();
-      pendingFocus = null;
-    }
-  });
+  useEffect(() => focusPending(panel.current));
   const tracked: TRun = async (body) => {
     const ok = await run(body);
     const selector = ok ? focusAfter(body) : null;
-    if (selector) pendingFocus = { selector, until: Date.now() + 5_000 };
+    if (selector) {
+      pendingFocus = { selector, until: Date.now() + 5_000 };
+      requestAnimationFrame(() => focusPending(document.querySelector('[data-breakouts-panel]')));
+    }
     return ok;
   };
   return { panel, run: tracked };
@@ -121,7 +129,7 @@ export function BreakoutsPanelView(props: TBreakoutsPanelProps & { history?: Rea
   if (!p.view) return <p className="small muted" role="status">Loading breakout rooms…</p>;
   const { view } = p;
   return (
-    <div className={s.panel} ref={focus.panel}>
+    <div className={s.panel} ref={focus.panel} data-breakouts-panel>
       {view.round ? <RoundView {...p} view={view} round={view.round} /> : <CreateRound maxRooms={view.maxRooms} run={p.run} busy={p.busy} />}
       {p.actionError ? <p className="small" role="alert">{p.actionError}</p> : null}
       {p.history}
