@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { SiteHeader } from '@/components/layout/site-header';
 import { canReadOutbox, outboxScope } from '@/lib/mail/queries';
 import { currentUser } from './_page/current-user';
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Per-request: the header depends on the session, and must never be prerendered at build time.
   await connection();
   const user = await currentUser();
-  const showOutbox = canReadOutbox(await outboxScope(getDb(), user));
+  const showOutbox = canReadOutbox(await outboxScope(getReadDb(), user));
   return (
     <html lang="en">
       <body>

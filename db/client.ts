@@ -54,6 +54,11 @@ export type Listener = (payload: string) => void;
 
 export type DatabaseHandle = {
   db: Db;
+  /**
+   * For reads outside transactions (pages): every statement prepared, on a pool of its own that
+   * refuses transactions (see openPostgres). On PGlite the same as `db`.
+   */
+  reads: Db;
   kind: 'postgres' | 'pglite';
   /** The raw embedded client (PGlite only): pg-boss talks to it through its `db` option. */
   pglite?: PGlite;
@@ -70,11 +75,38 @@ export type DatabaseHandle = {
 // Any fixed 64-bit number shared by every instance: serializes migrations across a fleet.
 const MIGRATION_LOCK = 7_262_000_001;
 
-export function openPostgres(url: string, migrationsFolder: string, max = 10): DatabaseHandle {
+/**
+ * The read pool's client: postgres.js with every statement prepared, and no transactions.
+ * Why a pool of its own: a prepared statement costs one round trip instead of two (no describe
+ * before the bind) and lets a connection pipeline the next ones, so a page's reads go out
+ * together — but on a pool that also runs transactions, pipelining is what exposes the BEGIN
+ * bug above (porsager/postgres#1189). Here no BEGIN is ever sent, so nothing can run inside one.
+ * Drizzle sends its queries through `unsafe(query, params, { prepare: false })`; this client
+ * turns prepare on there (tests/integration/read-pool.test.ts fails if drizzle stops going
+ * through it). Each connection keeps its statements until it is recycled (postgres.js
+ * max_lifetime, 30–60 min), so the cache stays bounded by the queries the pages have.
+ */
+function preparedReadsClient(sql: postgres.Sql): postgres.Sql {
+  const refuse = async () => {
+    throw new Error('The read pool runs no transactions: use database().db for writes and transactions.');
+  };
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') return (query: string, params?: unknown[], options?: Record<string, unknown>) => target.unsafe(query, (params ?? []) as never[], { ...options, prepare: true });
+      if (prop === 'begin' || prop === 'reserve') return refuse;
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+export function openPostgres(url: string, migrationsFolder: string, max = 10, readsMax = Math.max(1, Math.ceil(max / 2))): DatabaseHandle {
   const sql = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  // postgres.js connects on first use: tests and scripts that never read through it hold no extra connections.
+  const readSql = postgres(url, { max: readsMax, onnotice: () => {} });
   return {
     db,
+    reads: drizzlePostgres(preparedReadsClient(readSql), { schema }) as unknown as Db,
     kind: 'postgres',
     async listen(channel, onPayload, onRelisten) {
       // postgres.js re-issues LISTEN after its connection closed and calls this again.
@@ -95,7 +127,9 @@ export function openPostgres(url: string, migrationsFolder: string, max = 10): D
         await one.end();
       }
     },
-    close: () => sql.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([sql.end({ timeout: 5 }), readSql.end({ timeout: 5 })]);
+    },
   };
 }
 
@@ -105,6 +139,7 @@ export function openPglite(dataDir: string | undefined, migrationsFolder: string
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
+    reads: db,
     kind: 'pglite',
     pglite: client,
     async listen(channel, onPayload) {
@@ -136,4 +171,9 @@ export function database(): DatabaseHandle {
 
 export function getDb(): Db {
   return database().db;
+}
+
+/** The process-wide database for reads outside transactions: prepared statements (DatabaseHandle.reads). */
+export function getReadDb(): Db {
+  return database().reads;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { sessions } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 
 /** How a session began: the demo sign-in's sessions end when demo mode is turned off. */
 export type TSessionVia = 'demo' | 'email' | 'oauth';
@@ -25,18 +25,25 @@ export async function openSession(db: DbOrTx, userId: string, now = new Date()):
   return sid;
 }
 
+/** A demo sign-in's session stands only while demo mode is on; a cookie without an id never does. */
+function claimedSession(claims: TSessionClaims, demoLogin: boolean): string | null {
+  if (typeof claims.sid !== 'string' || claims.sid === '') return null;
+  if (claims.via === 'demo' && !demoLogin) return null;
+  return claims.sid;
+}
+
+/** The session row stands: it exists and has not expired (one rule for both readers below). */
+const standing = (sid: string, now: Date) => and(eq(sessions.sessionToken, sid), gt(sessions.expires, now));
+
 /**
  * Whether a signed cookie's session still stands: its row exists and has not expired, and a
  * demo sign-in's session only while demo mode is on. Cookies from before sessions were
  * recorded carry no id and are refused (the person signs in once more).
  */
 export async function isSessionActive(db: DbOrTx, claims: TSessionClaims, demoLogin: boolean, now = new Date()): Promise<boolean> {
-  if (typeof claims.sid !== 'string' || claims.sid === '') return false;
-  if (claims.via === 'demo' && !demoLogin) return false;
-  const [row] = await db
-    .select({ sid: sessions.sessionToken })
-    .from(sessions)
-    .where(and(eq(sessions.sessionToken, claims.sid), gt(sessions.expires, now)));
+  const sid = claimedSession(claims, demoLogin);
+  if (!sid) return false;
+  const [row] = await db.select({ sid: sessions.sessionToken }).from(sessions).where(standing(sid, now));
   return !!row;
 }
 
@@ -55,6 +62,21 @@ export async function checkedSessionClaims<T extends TSessionClaims>(db: DbOrTx,
     console.error('[fairground] could not check a session (database unreachable?)', err);
     return { ...claims, unchecked: true } as unknown as T;
   }
+}
+
+/**
+ * isSessionActive and the session's user in one statement: the user row when the session stands
+ * and belongs to the cookie's subject, else null (pages read both on every request).
+ */
+export async function sessionUserRow(db: DbOrTx, claims: TSessionClaims, demoLogin: boolean, now = new Date()): Promise<typeof users.$inferSelect | null> {
+  const sid = claimedSession(claims, demoLogin);
+  if (!sid || typeof claims.sub !== 'string') return null;
+  const [row] = await db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(standing(sid, now), eq(sessions.userId, claims.sub)));
+  return row?.user ?? null;
 }
 
 /** Ends one session (sign-out). */

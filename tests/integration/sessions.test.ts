@@ -4,7 +4,7 @@ import { sessions } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import path from 'node:path';
 import { openPostgres } from '@/db/client';
-import { checkedSessionClaims, closeSession, isSessionActive, openSession } from '@/lib/auth/sessions';
+import { checkedSessionClaims, closeSession, isSessionActive, openSession, sessionUserRow } from '@/lib/auth/sessions';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let t: TestDatabase;
@@ -56,4 +56,24 @@ test('when the database cannot answer, a session is marked unchecked — neither
   expect(await checkedSessionClaims(t.db, { ...cookie, unchecked: true }, false)).toEqual(cookie);
   await closeSession(t.db, cookie);
   expect(await checkedSessionClaims(t.db, { ...cookie, unchecked: true }, false)).toBeNull();
+});
+
+// Pages read the session and its user in one statement (lib/auth/session-user.ts): the same
+// refusals as isSessionActive, and only the cookie's own subject.
+test('sessionUserRow gives the user of a standing session, and refuses as isSessionActive does', async () => {
+  const sid = await openSession(t.db, 'demo-talent-10');
+  const cookie = { sub: 'demo-talent-10', sid, via: 'email' };
+  expect((await sessionUserRow(t.db, cookie, false))?.id).toBe('demo-talent-10');
+  expect((await sessionUserRow(t.reads, cookie, false))?.email).toBe('talent10@demo.fairground.test');
+  // Another person's cookie naming this session is no way in.
+  expect(await sessionUserRow(t.db, { ...cookie, sub: 'demo-talent-11' }, false)).toBeNull();
+  expect(await sessionUserRow(t.db, { ...cookie, via: 'demo' }, false)).toBeNull();
+  expect((await sessionUserRow(t.db, { ...cookie, via: 'demo' }, true))?.id).toBe('demo-talent-10');
+  expect(await sessionUserRow(t.db, { sub: 'demo-talent-10' }, true)).toBeNull();
+  expect(await sessionUserRow(t.db, { sub: 'demo-talent-10', sid: 'made-up' }, true)).toBeNull();
+  await closeSession(t.db, cookie);
+  expect(await sessionUserRow(t.db, cookie, false)).toBeNull();
+  const late = await openSession(t.db, 'demo-talent-10');
+  await t.db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, late));
+  expect(await sessionUserRow(t.db, { sub: 'demo-talent-10', sid: late }, true)).toBeNull();
 });

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { DayHours } from '@/components/events/day-hours';
 import { RegisterButton } from '@/components/events/register-button';
 import { TalentCount } from '@/components/events/talent-count';
@@ -26,7 +26,7 @@ const INITIATION = { talents: 'Talents request 1-1 chats', recruiters: 'Recruite
 export default async function LobbyPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { event, user, roles, canManage } = await loadEventForPage(slug);
-  const db = getDb();
+  const db = getReadDb();
   const [days, talents, companies, programme, viewer, desks] = await Promise.all([
     listEventDays(db, event.id),
     countTalents(db, event.id),

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db/client';
+import { getReadDb } from '@/db/client';
 import { TalentChatsView } from '@/components/chats/talent-chats-view';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
@@ -37,7 +37,7 @@ export default async function TalentChatsPage({ params }: { params: Promise<{ sl
   }
   // The first paint is the server's; the view then follows narrow topics and refetches the
   // same two reads as small JSON routes (docs/shared-machinery.md, "Live reads").
-  const { mine, open } = await talentChatsPage(getDb(), user, event);
+  const { mine, open } = await talentChatsPage(getReadDb(), user, event);
   return (
     <div className="stack">
       <TalentChatsView
