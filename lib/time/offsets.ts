@@ -9,10 +9,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Wall-clock time of an instant in a zone, as its parts. */
-export function wallClock(ms: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const p = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: +p.second! };
+type TWallClock = Readonly<{ year: number; month: number; day: number; hour: number; minute: number; second: number }>;
+
+// Pages format the same few instants (sessions, days, slots) on every request, several times
+// each (the time, and the offsets a day either side for the repeated-hour check): remember the
+// answers. Exact — the same instant in the same zone always reads the same — and bounded.
+const wallClocks = new Map<string, TWallClock>();
+const MAX_WALL_CLOCKS = 20_000;
+
+/** Wall-clock time of an instant in a zone, as its parts (shared and frozen: do not change them). */
+export function wallClock(ms: number, timeZone: string): TWallClock {
+  const key = `${timeZone}|${ms}`;
+  let w = wallClocks.get(key);
+  if (!w) {
+    const p = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    w = Object.freeze({ year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: +p.second! });
+    if (wallClocks.size >= MAX_WALL_CLOCKS) wallClocks.clear();
+    wallClocks.set(key, w);
+  }
+  return w;
 }
 
 /** Minutes the zone is ahead of UTC at an instant (Berlin in summer: 120). */

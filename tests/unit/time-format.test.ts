@@ -1,6 +1,7 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { formatClock, formatDay, formatDayOf, formatInstant, isRepeatedWallTime, zonedInstant } from '@/lib/time/format';
+import { wallClock } from '@/lib/time/offsets';
 
 describe('zonedInstant', () => {
   it('uses summer time on the day DST starts in Berlin', () => {
@@ -90,5 +91,22 @@ describe('formatInstant and formatDayOf write what date-fns writes for the zone'
         expect(formatDayOf(at, zone)).toBe(format(at, 'EEE d MMM yyyy', { in: tz(zone) }));
       }
     }
+  });
+});
+
+describe('remembered wall clocks (lib/time/offsets.ts)', () => {
+  test('an instant read a second time, in its zone and in another, reads the same as the first time', () => {
+    const at = Date.UTC(2026, 9, 25, 0, 30); // 02:30 CEST in Berlin, the repeated hour
+    const first = [formatInstant(new Date(at), 'Europe/Berlin'), formatInstant(new Date(at), 'Asia/Kathmandu'), formatDayOf(new Date(at), 'America/Los_Angeles')];
+    const again = [formatInstant(new Date(at), 'Europe/Berlin'), formatInstant(new Date(at), 'Asia/Kathmandu'), formatDayOf(new Date(at), 'America/Los_Angeles')];
+    expect(again).toEqual(first);
+    expect(first).toEqual(['Sun 25 Oct, 02:30 CEST', 'Sun 25 Oct, 06:15', 'Sat 24 Oct 2026']);
+  });
+
+  test('the parts handed out are shared, so they cannot be changed', () => {
+    const w = wallClock(Date.UTC(2026, 0, 1), 'Europe/Berlin');
+    expect(Object.isFrozen(w)).toBe(true);
+    expect(wallClock(Date.UTC(2026, 0, 1), 'Europe/Berlin')).toBe(w);
+    expect(w).toEqual({ year: 2026, month: 1, day: 1, hour: 1, minute: 0, second: 0 });
   });
 });
