@@ -59,12 +59,23 @@ export function formatInstant(at: Date, timeZone: string, { withDay = true, with
   return withZone || isRepeatedWallTime(at, timeZone) ? `${text} ${zoneLabel(timeZone, at)}` : text;
 }
 
+// A page names the zone of every slot it offers, the same slots on every request: remember the
+// names per zone and instant (exact, bounded), as lib/time/offsets.ts does wall clocks.
+const zoneLabels = new Map<string, string>();
+
 /** The zone's short name at an instant, e.g. "CEST" or "GMT+5:30". */
 export function zoneLabel(timeZone: string, at: Date = new Date()): string {
-  const part = intlFormatter('en-GB', { timeZone, timeZoneName: 'short' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? timeZone;
+  const key = `${timeZone}|${at.getTime()}`;
+  let label = zoneLabels.get(key);
+  if (label === undefined) {
+    const part = intlFormatter('en-GB', { timeZone, timeZoneName: 'short' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    label = part?.value ?? timeZone;
+    if (zoneLabels.size >= 20_000) zoneLabels.clear();
+    zoneLabels.set(key, label);
+  }
+  return label;
 }
 
 // A zone changes its offset at most once in a day; comparing with a day before and after finds
