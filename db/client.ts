@@ -99,7 +99,7 @@ function preparedReadsClient(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-export function openPostgres(url: string, migrationsFolder: string, max = 10, readsMax = Math.max(1, Math.ceil(max / 2))): DatabaseHandle {
+export function openPostgres(url: string, migrationsFolder: string, max = 10, readsMax = max): DatabaseHandle {
   const sql = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres(sql, { schema }) as unknown as Db;
   // postgres.js connects on first use: tests and scripts that never read through it hold no extra connections.
