@@ -179,7 +179,7 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   await expect(people[p1].getByRole('region', { name: 'Breakout rooms', exact: true }).getByRole('status')).toHaveText('The breakout rooms have closed: everyone is back in the main session.');
   await expect(host.getByRole('form', { name: 'Create breakout rooms' })).toBeVisible();
   // The round stays on record for the hosts: who was where, and the call they answered.
-  await panel.getByText('Earlier rounds').click();
+  await panel.locator('summary', { hasText: 'Earlier rounds' }).click();
   const earlier = panel.getByRole('list', { name: 'Earlier rounds' }).getByRole('listitem', { name: /^Round 1, \d\d:\d\d–\d\d:\d\d$/ });
   await expect(earlier).toContainText(`${soloRoom}: ${[p2, solo].sort((a, b) => a.localeCompare(b)).join(', ')}`);
   await expect(earlier).toContainText(`${solo} called from ${soloRoom}: ${HOST} joined at`);
