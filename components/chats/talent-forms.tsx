@@ -15,8 +15,14 @@ export function BookForm({ recruiterName, slots, question, disabledReason }: { r
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [slotId, setSlotId] = useState('');
   const [answer, setAnswer] = useState('');
+  // What was just booked: on a phone the new chat sits in the hidden "Confirmed" tab, so the
+  // closed form said nothing but "You already have an open chat with this recruiter".
+  const [booked, setBooked] = useState<string | null>(null);
   const { bookDirectAction } = useChatActions();
-  const b = useSubmit(bookDirectAction, () => { setOpen(false); router.refresh(); });
+  const b = useSubmit(bookDirectAction, () => { setBooked(slots.find((x) => x.id === slotId)?.label ?? ''); setOpen(false); router.refresh(); });
+  if (booked !== null && disabledReason) {
+    return <Alert tone="ok">Booked with {recruiterName}{booked ? `: ${booked}` : ''}. You find it under “Confirmed chats”.</Alert>;
+  }
   if (disabledReason) return <p className="muted small">{disabledReason}</p>;
   if (!open) return <div><Button ref={opener} onClick={() => setOpen(true)} aria-label={`Book 1-1 chat with ${recruiterName}`}>Book 1-1 chat</Button></div>;
   return (
@@ -42,8 +48,10 @@ export function RequestForm({ eventId, recruiterId, recruiterName, question, dis
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [message, setMessage] = useState('');
   const [answer, setAnswer] = useState('');
+  const [sent, setSent] = useState(false);
   const { requestChatAction } = useChatActions();
-  const r = useSubmit((input: unknown) => requestChatAction(eventId, input), () => { setOpen(false); router.refresh(); });
+  const r = useSubmit((input: unknown) => requestChatAction(eventId, input), () => { setSent(true); setOpen(false); router.refresh(); });
+  if (sent && disabledReason) return <Alert tone="ok">Request sent to {recruiterName}. You find it under “Requests”; you hear back by notification.</Alert>;
   if (disabledReason) return <p className="muted small">{disabledReason}</p>;
   if (!open) return <div><Button ref={opener} onClick={() => setOpen(true)} aria-label={`Request 1-1 chat with ${recruiterName}`}>Request 1-1 chat</Button></div>;
   // The server has the last word; this only keeps the button honest about a blank form.
