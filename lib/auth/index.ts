@@ -2,7 +2,6 @@ import 'server-only';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { eq } from 'drizzle-orm';
 import NextAuth, { AuthError, type NextAuthConfig } from 'next-auth';
-import { decode, encode } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
@@ -17,7 +16,7 @@ import { clientAddress, recordMagicLinkRequest } from './magic-link-limits';
 import { ZEmailAddress } from './schemas';
 import { sameSiteRedirect } from './redirect';
 import { authSecret } from './secret';
-import { rememberingCodec } from './jwt-cache';
+import { sessionCodec } from './session-codec';
 import { checkedSessionClaims, closeSession, openSession, SESSION_MAX_AGE_S, sessionVia } from './sessions';
 
 /**
@@ -79,9 +78,6 @@ function providers(): Provider[] {
   return list;
 }
 
-// The cookie's cryptography, remembered across requests (the config itself is built per request).
-const codec = rememberingCodec({ encode, decode });
-
 function config(): NextAuthConfig {
   const db = getDb();
   return {
@@ -95,8 +91,9 @@ function config(): NextAuthConfig {
     // demo sign-in). Each cookie names a row in `sessions`, checked in the jwt callback on every
     // request, so sign-out and turning demo mode off end a session wherever its cookie is.
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
-    // The cookie's cryptography, without repeating it for the same cookie (lib/auth/jwt-cache.ts).
-    jwt: codec,
+    // The cookie's cryptography, without repeating it for the same cookie; one memory per process
+    // (the config itself is built per request), shared with the pages' user read.
+    jwt: sessionCodec,
     secret: authSecret(),
     trustHost: true,
     providers: providers(),

@@ -1,37 +1,17 @@
 import 'server-only';
-import { decode } from 'next-auth/jwt';
 import type { DbOrTx } from '@/db/client';
+import { sessionCodec } from './session-codec';
 import { sessionCookieName, sessionCookieValue, type TSessionRequest } from './session-cookie';
 import { sessionUserRow, type TSessionClaims } from './sessions';
 
-type TCached = { claims: TSessionClaims; until: number };
-
-// Decrypted cookies by their exact value (the whole JWE: nobody can make a key without the
-// secret), each only until its own expiry. Decrypting is an HKDF and an AES-CBC/HMAC per request
-// otherwise. Only the signature check is cached: whether the session stands is asked of the
-// database on every request (sessionUserRow), so signing out still ends it at once.
-const decoded = new Map<string, TCached>();
-const MAX_DECODED = 2_000;
-
-async function claimsOf(token: string, secret: string | string[], salt: string, now: number): Promise<TSessionClaims | null> {
-  const key = `${salt}\u0000${token}`;
-  const hit = decoded.get(key);
-  if (hit && hit.until > now) return hit.claims;
-  if (hit) decoded.delete(key);
-  let claims: TSessionClaims | null;
+async function claimsOf(token: string, secret: string | string[], salt: string): Promise<TSessionClaims | null> {
   try {
-    claims = (await decode({ token, secret, salt })) as TSessionClaims | null;
+    // Remembered per cookie until it expires (lib/auth/jwt-cache.ts), shared with Auth.js's own reads.
+    return (await sessionCodec.decode({ token, secret, salt })) as TSessionClaims | null;
   } catch {
     // Not ours, tampered with, or expired: signed out (Auth.js treats it the same).
     return null;
   }
-  if (!claims) return null;
-  const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : 0;
-  if (exp > now) {
-    if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
-    decoded.set(key, { claims, until: exp });
-  }
-  return claims;
 }
 
 /**
@@ -46,7 +26,7 @@ export async function sessionUser(db: DbOrTx, request: TSessionRequest, o: { sec
   const token = sessionCookieValue(request.cookie, name);
   if (!token) return null;
   const now = o.now ?? new Date();
-  const claims = await claimsOf(token, o.secret, name, now.getTime());
+  const claims = await claimsOf(token, o.secret, name);
   if (!claims) return null;
   return sessionUserRow(db, claims, o.demoLogin, now);
 }

@@ -1,0 +1,10 @@
+import 'server-only';
+import { decode, encode } from 'next-auth/jwt';
+import { rememberingCodec } from './jwt-cache';
+
+/**
+ * The session cookie's codec of this process, with its memory: Auth.js's config (route handlers,
+ * server actions) and the pages' one-statement user read (session-user.ts) share it, so a cookie
+ * is decrypted once per process whichever door it comes through.
+ */
+export const sessionCodec = rememberingCodec({ encode, decode });
