@@ -38,6 +38,8 @@ test('an organizer creates a one-seat session; one talent gets the seat, the oth
   // A gives the seat back: B moves up in the same transaction and is told.
   await a.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
   await cardA.getByRole('button', { name: `Cancel my seat: ${title}` }).click();
+  // It asks first: the seat goes to the waitlist at once.
+  await cardA.getByRole('button', { name: 'Yes, give up my seat' }).click();
   await expect(cardA.getByRole('button', { name: `Join the waitlist: ${title}` })).toBeVisible();
   await b.reload();
   await expect(mine.getByText('You have a seat.')).toBeVisible();
