@@ -52,6 +52,11 @@ export async function openForVideo(page: Page, slot: TVideoSlot): Promise<void> 
   await page.goto(`/events/${DEMO_FAIR.slug}/chats/manage`);
   const day = page.getByRole('region', { name: `Availability on ${slot.dayLabel}` });
   await day.getByLabel('Chat duration').selectOption('15');
+  // The demo fair is shared: an earlier walk may have left 30-minute slots on this day (chats-ux
+  // uses this recruiter on day 2, which is the video day late in the evening), and changing the
+  // duration then asks first. Save stays disabled until it is answered.
+  const change = day.getByRole('button', { name: 'Change to 15 minutes' });
+  if (await change.waitFor({ state: 'visible', timeout: 1_000 }).then(() => true, () => false)) await change.click();
   if (slot.tomorrow) await day.getByRole('radio', { name: 'Virtual (video)' }).check();
   const button = day.getByRole('group', { name: `Slots on ${slot.dayLabel}` }).getByRole('button', { name: new RegExp(`^${slot.time}`) });
   await button.click();
