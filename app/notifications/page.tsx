@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { NotificationList } from '@/components/layout/notification-list';
 import { PageHeader } from '@/components/ui/card';
 import { currentUser } from '@/app/_page/current-user';
-import { markAllReadAction } from './actions';
+import { markAllReadAction, markReadAction } from './actions';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -13,7 +13,7 @@ export default async function NotificationsPage() {
   return (
     <div className="stack" style={{ maxWidth: 760 }}>
       <PageHeader title="Notifications" />
-      <NotificationList userId={user.id} markAllRead={markAllReadAction} />
+      <NotificationList userId={user.id} markAllRead={markAllReadAction} markRead={markReadAction} />
     </div>
   );
 }

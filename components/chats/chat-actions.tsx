@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { useSubmit } from '@/components/ui/use-submit';
-import { useOpenedFocus } from './use-opened-focus';
+import { useOpenedFocus } from '@/components/ui/use-opened-focus';
 
 /** A confirmed chat's calendar entry (the same UID its mails carry, so both update one entry). */
 export function CalendarLink({ chatId }: { chatId: string }) {

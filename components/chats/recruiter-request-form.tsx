@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/card';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { useSubmit } from '@/components/ui/use-submit';
 import { MemberTimes } from './team-times';
-import { useOpenedFocus } from './use-opened-focus';
+import { useOpenedFocus } from '@/components/ui/use-opened-focus';
 
 export type TTeamMember = { id: string; name: string; isSelf: boolean };
 

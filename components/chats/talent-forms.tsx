@@ -8,7 +8,7 @@ import { SelectField, TextArea } from '@/components/ui/field';
 import { useSubmit } from '@/components/ui/use-submit';
 import { MIN_REQUEST_MESSAGE } from '@/lib/chats/schemas';
 import type { TSlotOption } from './chat-actions';
-import { useOpenedFocus } from './use-opened-focus';
+import { useOpenedFocus } from '@/components/ui/use-opened-focus';
 
 export function BookForm({ recruiterName, slots, question, disabledReason }: { recruiterName: string; slots: TSlotOption[]; question: string; disabledReason?: string }) {
   const router = useRefreshAfterChange();

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useLiveTopics } from '@/components/live/live-provider';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
+import { ConfirmStep } from '@/components/ui/confirm-step';
 import { useSubmit } from '@/components/ui/use-submit';
 import type { TParticipantView } from '@/lib/desks/participant-view';
 import type { TResult } from '@/lib/errors';
@@ -97,13 +98,29 @@ function Conversation({ conversationId, deskId, myId, actions, onEnded }: { conv
           onTyping={() => void actions.typing({ conversationId })}
         />
       ) : null}
-      {v.status === 'queued' || v.status === 'open' ? (
-        <div className="row">
-          <Button variant="secondary" disabled={leave.pending} onClick={() => leave.submit({ conversationId })}>
-            {v.status === 'queued' ? 'Leave the queue' : 'Leave the conversation'}
-          </Button>
-          {leave.error ? <Alert tone="error">{leave.error.message}</Alert> : null}
-        </div>
+      {v.status === 'queued' ? (
+        <ConfirmStep
+          label="Leave the queue"
+          question={`Leave the queue? You lose your place (number ${v.position}); starting again puts you at the end.`}
+          confirmLabel="Yes, leave the queue"
+          pendingLabel="Leaving…"
+          keepLabel="Stay in the queue"
+          pending={leave.pending}
+          error={leave.error?.message}
+          onConfirm={() => leave.submit({ conversationId })}
+        />
+      ) : null}
+      {v.status === 'open' ? (
+        <ConfirmStep
+          label="Leave the conversation"
+          question={`Leave the conversation${v.moderator ? ` with ${v.moderator.name}` : ''}? It closes for both of you; writing again re-opens it, and you may have to wait in the queue.`}
+          confirmLabel="Yes, leave"
+          pendingLabel="Leaving…"
+          keepLabel="Stay in the conversation"
+          pending={leave.pending}
+          error={leave.error?.message}
+          onConfirm={() => leave.submit({ conversationId })}
+        />
       ) : null}
     </div>
   );

@@ -14,7 +14,8 @@ export function useOpenedFocus<TOpener extends HTMLElement = HTMLButtonElement>(
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
-    if (open) form.current?.querySelector<HTMLElement>('textarea, select, input, button:not([disabled])')?.focus();
+    // A confirming step marks its safe choice with data-autofocus: Enter right after opening must not destroy anything.
+    if (open) (form.current?.querySelector<HTMLElement>('[data-autofocus]') ?? form.current?.querySelector<HTMLElement>('textarea, select, input, button:not([disabled])'))?.focus();
     else opener.current?.focus();
   }, [open]);
   const setOpen = (next: boolean) => {
