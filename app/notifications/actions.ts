@@ -1,6 +1,6 @@
 'use server';
 import { getDb } from '@/db/client';
-import { authedAction } from '@/lib/http/action';
+import { authedAction } from '@/app/_action/authed-action';
 import { markAllRead, markRead } from '@/lib/notifications/queries';
 
 export const markAllReadAction = authedAction(async (user) => ({ marked: await markAllRead(getDb(), user.id) }));

@@ -91,8 +91,8 @@ function config(): NextAuthConfig {
     // demo sign-in). Each cookie names a row in `sessions`, checked in the jwt callback on every
     // request, so sign-out and turning demo mode off end a session wherever its cookie is.
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
-    // The cookie's cryptography, without repeating it for the same cookie; one memory per process
-    // (the config itself is built per request), shared with the pages' user read.
+    // The cookie's cryptography, without repeating it for the same cookie; one memory per process,
+    // shared with the one-statement user read of pages, route handlers and server actions.
     jwt: sessionCodec,
     secret: authSecret(),
     trustHost: true,
@@ -144,5 +144,9 @@ declare module 'next-auth' {
   }
 }
 
-// Lazy config: nothing touches the database or the secret while `next build` runs.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+// Lazy, so nothing touches the database or the secret while `next build` runs; built once per
+// process on first use, as NextAuth(config) keeps a static config: everything in it is fixed for
+// the process (env() is parsed once, getDb() is the process's database), and what Auth.js
+// fills in on each use (setEnvDefaults: basePath, secret, providers' env ids) comes out the same.
+let built: NextAuthConfig | undefined;
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (built ??= config()));

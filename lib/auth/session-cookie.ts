@@ -36,3 +36,8 @@ export function sessionCookieValue(header: string | null, name: string): string 
   if (chunks.length) return chunks.sort((a, b) => a[0] - b[0]).map(([, v]) => v).join('');
   return whole || undefined;
 }
+
+/** The parts of a request's headers that name its session. */
+export function sessionRequestOf(headers: Headers): TSessionRequest {
+  return { cookie: headers.get('cookie'), forwardedProto: headers.get('x-forwarded-proto') };
+}

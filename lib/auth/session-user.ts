@@ -15,18 +15,26 @@ async function claimsOf(token: string, secret: string | string[], salt: string):
 }
 
 /**
+ * What a request's session cookie says, as Auth.js reads it (its name, its chunks, decrypted with
+ * the secret); null when there is none, or it is not ours, tampered with or expired. Only the
+ * cookie: whether its session still stands is the database's answer (sessions.ts).
+ */
+export async function sessionClaims(request: TSessionRequest, secret: string | string[]): Promise<TSessionClaims | null> {
+  const name = sessionCookieName(request.forwardedProto);
+  const token = sessionCookieValue(request.cookie, name);
+  if (!token) return null;
+  return claimsOf(token, secret, name);
+}
+
+/**
  * The signed-in user of a request, as Auth.js's `auth()` with our jwt callback answers it, in
  * one statement: the cookie decrypts with the secret, and its session row stands (sessionUserRow,
  * the same rule as the jwt callback's isSessionActive) — then that session's user. Null when
  * signed out. For pages, which cannot set cookies: Auth.js's own `auth()` there re-encrypts a
- * cookie it then cannot send.
+ * cookie it then cannot send. Route handlers and server actions use getCurrentUser.
  */
 export async function sessionUser(db: DbOrTx, request: TSessionRequest, o: { secret: string | string[]; demoLogin: boolean; now?: Date }) {
-  const name = sessionCookieName(request.forwardedProto);
-  const token = sessionCookieValue(request.cookie, name);
-  if (!token) return null;
-  const now = o.now ?? new Date();
-  const claims = await claimsOf(token, o.secret, name);
+  const claims = await sessionClaims(request, o.secret);
   if (!claims) return null;
-  return sessionUserRow(db, claims, o.demoLogin, now);
+  return sessionUserRow(db, claims, o.demoLogin, o.now ?? new Date());
 }

@@ -59,9 +59,13 @@ export async function checkedSessionClaims<T extends TSessionClaims>(db: DbOrTx,
   try {
     return (await isSessionActive(db, claims, demoLogin)) ? (claims as T) : null;
   } catch (err) {
-    console.error('[fairground] could not check a session (database unreachable?)', err);
+    logUnchecked(err);
     return { ...claims, unchecked: true } as unknown as T;
   }
+}
+
+function logUnchecked(err: unknown): void {
+  console.error('[fairground] could not check a session (database unreachable?)', err);
 }
 
 /**
@@ -77,6 +81,23 @@ export async function sessionUserRow(db: DbOrTx, claims: TSessionClaims, demoLog
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(standing(sid, now), eq(sessions.userId, claims.sub)));
   return row?.user ?? null;
+}
+
+/**
+ * sessionUserRow for route handlers and server actions, with the outage rule of
+ * checkedSessionClaims: null when signed out or the session has ended; when the database cannot
+ * answer, an error that the wrappers show as the generic "Something went wrong on our side.
+ * Please try again." — never "Please sign in" (it carries no SQLSTATE, so lib/errors cannot
+ * mistake an outage for a person's mistake).
+ */
+export async function checkedSessionUser(db: DbOrTx, claims: TSessionClaims | null, demoLogin: boolean, now = new Date()): Promise<typeof users.$inferSelect | null> {
+  if (!claims) return null;
+  try {
+    return await sessionUserRow(db, claims, demoLogin, now);
+  } catch (err) {
+    logUnchecked(err);
+    throw new Error('The session could not be checked: the database did not answer.');
+  }
 }
 
 /** Ends one session (sign-out). */

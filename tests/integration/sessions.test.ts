@@ -4,7 +4,8 @@ import { sessions } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import path from 'node:path';
 import { openPostgres } from '@/db/client';
-import { checkedSessionClaims, closeSession, isSessionActive, openSession, sessionUserRow } from '@/lib/auth/sessions';
+import { checkedSessionClaims, checkedSessionUser, closeSession, isSessionActive, openSession, sessionUserRow } from '@/lib/auth/sessions';
+import { toErrorBody } from '@/lib/errors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let t: TestDatabase;
@@ -76,4 +77,45 @@ test('sessionUserRow gives the user of a standing session, and refuses as isSess
   const late = await openSession(t.db, 'demo-talent-10');
   await t.db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, late));
   expect(await sessionUserRow(t.db, { sub: 'demo-talent-10', sid: late }, true)).toBeNull();
+});
+
+// Route handlers and server actions resolve their caller through the same one statement
+// (lib/auth/current-user.ts getCurrentUser → checkedSessionUser), with the outage rule of the
+// jwt callback: an unanswered check is an error, never "signed out".
+test('checkedSessionUser: signed out, revoked and expired are null; demo sessions follow demo mode', async () => {
+  expect(await checkedSessionUser(t.db, null, true)).toBeNull();
+  expect(await checkedSessionUser(t.reads, { sub: 'demo-talent-12' }, true)).toBeNull();
+  const sid = await openSession(t.db, 'demo-talent-12');
+  const cookie = { sub: 'demo-talent-12', sid, via: 'email' };
+  expect((await checkedSessionUser(t.reads, cookie, false))?.id).toBe('demo-talent-12');
+  expect(await checkedSessionUser(t.reads, { ...cookie, via: 'demo' }, false)).toBeNull();
+  expect((await checkedSessionUser(t.reads, { ...cookie, via: 'demo' }, true))?.id).toBe('demo-talent-12');
+  // Revoked (signed out elsewhere): the prepared statement sees the row gone at once.
+  await closeSession(t.db, cookie);
+  expect(await checkedSessionUser(t.reads, cookie, false)).toBeNull();
+  const late = await openSession(t.db, 'demo-talent-12');
+  expect((await checkedSessionUser(t.reads, { ...cookie, sid: late }, false))?.id).toBe('demo-talent-12');
+  await t.db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, late));
+  expect(await checkedSessionUser(t.reads, { ...cookie, sid: late }, false)).toBeNull();
+});
+
+test('checkedSessionUser: when the database cannot answer, the caller gets the generic error, not "please sign in"', async () => {
+  const sid = await openSession(t.db, 'demo-talent-13');
+  const cookie = { sub: 'demo-talent-13', sid, via: 'email' };
+  const down = openPostgres('postgres://postgres@127.0.0.1:9/fg_nowhere', path.resolve('db/migrations'), 1);
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const outcome = await checkedSessionUser(down.reads, cookie, false).then(
+      (user) => ({ user }),
+      (err: unknown) => ({ err }),
+    );
+    expect(outcome).not.toHaveProperty('user');
+    // What lib/http's wrappers answer with it: a 500 "try again", not a 401 "sign in".
+    expect(toErrorBody((outcome as { err: unknown }).err)).toEqual({ code: 'internal', message: 'Something went wrong on our side. Please try again.' });
+  } finally {
+    logged.mockRestore();
+    await down.close();
+  }
+  // Signed-out callers never reach the database, so an outage cannot turn them into errors either.
+  expect(await checkedSessionUser(down.reads, null, false)).toBeNull();
 });

@@ -11,7 +11,7 @@ import { setAvailability } from '@/lib/chats/set-availability';
 import { saveRecruiterNote } from '@/lib/chats/recruiter-note';
 import { withdrawRequest } from '@/lib/chats/withdraw-request';
 import { addChatColleague, removeChatColleague } from '@/lib/chats/chat-colleagues';
-import { authedAction } from '@/lib/http/action';
+import { authedAction } from '@/app/_action/authed-action';
 import { parseInput } from '@/lib/validation';
 
 const ZEventId = z.uuid({ message: 'Unknown event' });

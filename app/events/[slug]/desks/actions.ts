@@ -8,7 +8,7 @@ import { enterDesk } from '@/lib/desks/enter-desk';
 import { announceTyping, markPresence, markRead } from '@/lib/desks/presence';
 import { addTag, removeTag } from '@/lib/desks/tag-conversation';
 import { anonymiseDeskNow } from '@/lib/desks/anonymise-desk';
-import { authedAction } from '@/lib/http/action';
+import { authedAction } from '@/app/_action/authed-action';
 
 export const createDeskAction = authedAction(async (user, input: unknown) => createDesk(getDb(), user, input));
 export const enterDeskAction = authedAction(async (user, input: unknown) => enterDesk(getDb(), user, input));

@@ -1,6 +1,6 @@
 'use server';
 import { getDb } from '@/db/client';
-import { authedAction } from '@/lib/http/action';
+import { authedAction } from '@/app/_action/authed-action';
 import { editDescription } from '@/lib/sessions/edit-description';
 import { cancelSignUp, signUp } from '@/lib/sessions/sign-up';
 

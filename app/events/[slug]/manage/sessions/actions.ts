@@ -1,6 +1,6 @@
 'use server';
 import { getDb } from '@/db/client';
-import { authedAction } from '@/lib/http/action';
+import { authedAction } from '@/app/_action/authed-action';
 import { cancelSession, createSession, updateSession } from '@/lib/sessions/save-session';
 
 export const createSessionAction = authedAction(async (user, eventId: string, input: unknown) => createSession(getDb(), user, eventId, input));
