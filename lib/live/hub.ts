@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { database } from '@/db/client';
 import { LIVE_CHANNEL, type TTopic } from './topics';
@@ -15,6 +16,8 @@ type Hub = {
   byTopic: Map<string, Set<Subscriber>>;
   /** Hints received but not yet fanned out, in commit order. */
   pending: { topic: string; payload: string }[];
+  /** When the last flush went out (performance.now()); -Infinity before the first. */
+  flushedAt: number;
   ready: Promise<void>;
   received: number;
   /** When the LISTEN connection last delivered anything (a hint or our own ping). */
@@ -38,6 +41,16 @@ const PING_MS = 10_000;
 const SILENT_MS = 3 * PING_MS;
 const INSTANCE = randomUUID();
 const PING_TOPIC = `ping:${INSTANCE}`;
+/**
+ * The shortest time between two flushes. A flush costs a socket write per stream (a system call
+ * that also delivers the bytes to the other end), and with a thousand streams on a busy topic
+ * those writes were a third of the server's CPU in the opening minute (bench:opening): one write
+ * per stream per commit. Paced, a burst of commits reaches each stream as one frame per gap, so
+ * the fan-out costs at most 1000 / FLUSH_GAP_MS writes per stream and second however fast the
+ * commits come. A hint after a quiet spell still goes out at once; one in a burst waits at most
+ * this long, which no one watching a list can tell from at once.
+ */
+export const FLUSH_GAP_MS = 100;
 
 function topicOf(payload: string): string | undefined {
   // Only the topic is needed to route; the payload itself is forwarded untouched.
@@ -55,6 +68,7 @@ function topicOf(payload: string): string | undefined {
 function flush(h: Hub): void {
   const pending = h.pending;
   h.pending = [];
+  h.flushedAt = performance.now();
   // A stream's pending topics are a bit set: at most 31 distinct topics per part, so a flush of
   // more (rare) goes out as several parts, still in commit order.
   for (let i = 0; i < pending.length; ) {
@@ -148,9 +162,13 @@ function onPayload(h: Hub, payload: string): void {
   const topic = topicOf(payload);
   if (!topic || !h.byTopic.get(topic)?.size) return;
   h.pending.push({ topic, payload });
-  // setImmediate runs right after this round of I/O: no delay when idle, and every hint
-  // read in the same round (a busy process reads several at once) joins the same flush.
-  if (h.pending.length === 1) setImmediate(flush, h);
+  if (h.pending.length > 1) return;
+  // setImmediate runs right after this round of I/O: no delay when idle, and every hint read in
+  // the same round (a busy process reads several at once) joins the same flush. Within the gap
+  // after the last flush, the hint waits for the gap's end, and every hint until then joins it.
+  const wait = h.flushedAt + FLUSH_GAP_MS - performance.now();
+  if (wait <= 0) setImmediate(flush, h);
+  else setTimeout(flush, wait, h);
 }
 
 async function listen(h: Hub): Promise<void> {
@@ -187,7 +205,7 @@ function watch(h: Hub): void {
 /** One LISTEN connection per process, fanned out to every SSE stream of that process. */
 function hub(): Hub {
   if (!globalThis.__fairgroundLiveHub) {
-    const h: Hub = { byTopic: new Map(), pending: [], ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0, rechecksOf: new Map(), rechecks: 0 };
+    const h: Hub = { byTopic: new Map(), pending: [], flushedAt: Number.NEGATIVE_INFINITY, ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0, rechecksOf: new Map(), rechecks: 0 };
     h.ready = listen(h).then(() => watch(h));
     globalThis.__fairgroundLiveHub = h;
   }

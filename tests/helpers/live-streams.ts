@@ -5,7 +5,8 @@ import { actor, demoFair } from './chat-fixtures';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export type THintSeen = { topic: string; ids?: Record<string, string | number>; data?: Record<string, unknown>; recheck?: true };
-export type TStream = { frames: string[]; hints: THintSeen[]; revoked: TTopic[]; off: () => void };
+/** `frameAt`: when each frame arrived (performance.now()). */
+export type TStream = { frames: string[]; frameAt: number[]; hints: THintSeen[]; revoked: TTopic[]; off: () => void };
 const decoder = new TextDecoder();
 
 /**
@@ -13,10 +14,11 @@ const decoder = new TextDecoder();
  * revoked topic closes it (what pages/api/live.ts does).
  */
 export async function openStream(db: Db, userId: string, topicList: TTopic[]): Promise<TStream> {
-  const s: TStream = { frames: [], hints: [], revoked: [], off: () => {} };
+  const s: TStream = { frames: [], frameAt: [], hints: [], revoked: [], off: () => {} };
   const onFrame = (f: Uint8Array) => {
     const text = decoder.decode(f);
     s.frames.push(text);
+    s.frameAt.push(performance.now());
     for (const m of text.matchAll(/^data: (.*)$/gm)) s.hints.push(JSON.parse(m[1]!) as THintSeen);
   };
   s.off = await followTopics(db, actor(userId), topicList, onFrame, (topic) => {

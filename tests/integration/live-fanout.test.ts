@@ -1,6 +1,7 @@
 // The hub's fan-out (lib/live/hub.ts): hints that arrive together go out as one frame per
 // stream, holding exactly the hints of the topics that stream follows, in commit order across
 // them. Runs on PGlite and PostgreSQL.
+import { FLUSH_GAP_MS } from '@/lib/live/hub';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { openStream, until, useLiveDatabase } from '../helpers/live-streams';
@@ -69,5 +70,22 @@ test('a flush with more topics than one frame can mark still keeps commit order 
   } finally {
     all.off();
     last.off();
+  }
+});
+
+test('a burst of commits reaches each stream as few frames, never two within the flush gap, each hint once', async () => {
+  const topic = topics.user('demo-talent-05');
+  const s = await openStream(t.db, 'demo-talent-05', [topic]);
+  try {
+    // Twenty writers commit at once, each its own transaction: a storm of bookings.
+    await Promise.all(Array.from({ length: 20 }, (_, n) => t.db.transaction((tx) => publishHints(tx, [{ topic, ids: { n } }]))));
+    await until(() => s.hints.length === 20);
+    // Each frame is a flush; the hub leaves FLUSH_GAP_MS between two (1 ms for timer rounding).
+    expect(s.frames.length).toBeLessThan(20);
+    for (let i = 1; i < s.frameAt.length; i++) expect(s.frameAt[i]! - s.frameAt[i - 1]!).toBeGreaterThanOrEqual(FLUSH_GAP_MS - 1);
+    // Commit order is what the database decided; each hint arrives once.
+    expect(new Set(s.hints.map((h) => h.ids?.n)).size).toBe(20);
+  } finally {
+    s.off();
   }
 });
