@@ -32,7 +32,7 @@ export function TalentChatsView({ event, meId, talentsMayStart, initial }: {
   initial: { mine: TTalentChats; open: TOpenRecruiters };
 }) {
   const { data: mine } = useTalentChats(event.id, meId, initial.mine);
-  const { data: open } = useOpenRecruiters(event.id, initial.open);
+  const { data: open, loadSlots } = useOpenRecruiters(event.id, initial.open);
   const { chats, credits } = mine;
   const { recruiters } = open;
   const slug = event.slug;
@@ -180,7 +180,7 @@ export function TalentChatsView({ event, meId, talentsMayStart, initial }: {
                   <span className="small">{r.freeSlots === 0 ? 'No open slots' : `${r.freeSlots} open slot${r.freeSlots === 1 ? '' : 's'}`} · {r.pendingRequests} pending request{r.pendingRequests === 1 ? '' : 's'}</span>
                   {r.details.length ? <span className="small muted">{r.details.join(' · ')}</span> : null}
                   {r.bookingMode === 'direct' ? (
-                    <BookForm recruiterName={r.name ?? 'recruiter'} slots={optionsOf(r.id)} question={r.customQuestion} disabledReason={disabledReason} />
+                    <BookForm recruiterName={r.name ?? 'recruiter'} slots={open.slots[r.id] ? optionsOf(r.id) : null} loadSlots={() => loadSlots(r.id)} question={r.customQuestion} disabledReason={disabledReason} />
                   ) : (
                     <RequestForm eventId={event.id} recruiterId={r.id} recruiterName={r.name ?? 'recruiter'} question={r.customQuestion} disabledReason={disabledReason} />
                   )}

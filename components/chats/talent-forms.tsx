@@ -10,7 +10,11 @@ import { MIN_REQUEST_MESSAGE } from '@/lib/chats/schemas';
 import type { TSlotOption } from './chat-actions';
 import { useOpenedFocus } from '@/components/ui/use-opened-focus';
 
-export function BookForm({ recruiterName, slots, question, disabledReason }: { recruiterName: string; slots: TSlotOption[]; question: string; disabledReason?: string }) {
+/**
+ * `slots` null: not read yet (the page's first paint leaves them out); opening the form reads
+ * them (`loadSlots`), and the Time field says so meanwhile — focus lands on it either way.
+ */
+export function BookForm({ recruiterName, slots, loadSlots, question, disabledReason }: { recruiterName: string; slots: TSlotOption[] | null; loadSlots: () => void; question: string; disabledReason?: string }) {
   const router = useRefreshAfterChange();
   const { open, setOpen, opener, form } = useOpenedFocus();
   const [slotId, setSlotId] = useState('');
@@ -19,18 +23,22 @@ export function BookForm({ recruiterName, slots, question, disabledReason }: { r
   // closed form said nothing but "You already have an open chat with this recruiter".
   const [booked, setBooked] = useState<string | null>(null);
   const { bookDirectAction } = useChatActions();
-  const b = useSubmit(bookDirectAction, () => { setBooked(slots.find((x) => x.id === slotId)?.label ?? ''); setOpen(false); router.refresh(); });
+  const b = useSubmit(bookDirectAction, () => { setBooked(slots?.find((x) => x.id === slotId)?.label ?? ''); setOpen(false); router.refresh(); });
   if (booked !== null && disabledReason) {
     return <Alert tone="ok">Booked with {recruiterName}{booked ? `: ${booked}` : ''}. You find it under “Confirmed chats”.</Alert>;
   }
   if (disabledReason) return <p className="muted small">{disabledReason}</p>;
-  if (!open) return <div><Button ref={opener} onClick={() => setOpen(true)} aria-label={`Book 1-1 chat with ${recruiterName}`}>Book 1-1 chat</Button></div>;
+  const openForm = () => {
+    if (!slots) loadSlots();
+    setOpen(true);
+  };
+  if (!open) return <div><Button ref={opener} onClick={openForm} aria-label={`Book 1-1 chat with ${recruiterName}`}>Book 1-1 chat</Button></div>;
   return (
     <div className="stack" ref={form} role="group" aria-label={`Book a 1-1 chat with ${recruiterName}`}>
-      {slots.length === 0 ? <Alert tone="info">All slots are taken right now. Slots free up when chats are cancelled.</Alert> : (
-        <SelectField label="Time" value={slotId} onChange={(e) => setSlotId(e.target.value)} error={b.fieldError('slotId')}>
-          <option value="" disabled>Choose a free slot…</option>
-          {slots.map((s) => <option key={s.id} value={s.id} disabled={!!s.clash}>{s.clash ? `${s.label} — ${s.clash}` : s.label}</option>)}
+      {slots?.length === 0 ? <Alert tone="info">All slots are taken right now. Slots free up when chats are cancelled.</Alert> : (
+        <SelectField label="Time" value={slotId} onChange={(e) => setSlotId(e.target.value)} error={b.fieldError('slotId')} aria-busy={!slots}>
+          <option value="" disabled>{slots ? 'Choose a free slot…' : 'Reading the free slots…'}</option>
+          {(slots ?? []).map((s) => <option key={s.id} value={s.id} disabled={!!s.clash}>{s.clash ? `${s.label} — ${s.clash}` : s.label}</option>)}
         </SelectField>
       )}
       {question ? <TextArea label={question} value={answer} onChange={(e) => setAnswer(e.target.value)} hint={`${recruiterName} asks this — optional`} error={b.fieldError('answer')} /> : null}

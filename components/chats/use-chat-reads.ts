@@ -1,10 +1,10 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { api } from '@/components/live/api';
 import { useLiveHint, useLiveTopics } from '@/components/live/live-provider';
 import { topics } from '@/lib/live/topics';
-import { needsReread, takenSlotsOf, withoutSlots } from '@/lib/chats/open-recruiters-hint';
+import { needsReread, takenSlotsOf, withoutSlots, withoutTaken } from '@/lib/chats/open-recruiters-hint';
 import type { TOpenRecruiters } from '@/lib/chats/open-recruiters';
 import type { TRecruiterInbox } from '@/lib/chats/recruiter-inbox';
 import type { TTalentChats } from '@/lib/chats/talent-chats';
@@ -31,7 +31,9 @@ export function useTalentChats(eventId: string, meId: string, initial: TTalentCh
  * nothing is read unless the hint also asks for a reread (a slot came free, the pending count
  * moved): a booking costs a thousand watchers no request. Otherwise only that recruiter is read
  * again and merged in. A reconnect, a hint without a recruiter, or a recruiter who newly opened
- * reads the whole list again.
+ * reads the whole list again. The server's first paint carries the slots only of the talent's
+ * own chats' recruiters; `loadSlots(id)` reads one recruiter's (a Book form opened before the
+ * stream's first whole read brought them).
  */
 export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
   const topic = topics.openRecruiters(eventId);
@@ -57,13 +59,13 @@ export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
     if (gone.length > 0) {
       const n = ++hints.current;
       for (const slot of gone) taken.current.set(slot, n);
-      qc.setQueryData<TOpenRecruiters>(key, (list) => list && withoutSlots(list, (s) => gone.includes(s)));
+      qc.setQueryData<TOpenRecruiters>(key, (list) => list && withoutTaken(list, id, gone));
     }
     if (!needsReread(hint.data)) return true;
     changed.current.add(id);
     return false;
   });
-  return useQuery({
+  const query = useQuery({
     queryKey: key,
     meta: { topics: [topic] },
     queryFn: async ({ signal }): Promise<TOpenRecruiters> => {
@@ -99,6 +101,16 @@ export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
     },
     initialData: initial,
   });
+  const { refetch } = query;
+  // Read like a hint's reread, so a slot taken meanwhile is not brought back.
+  const loadSlots = useCallback(
+    (recruiterId: string) => {
+      changed.current.add(recruiterId);
+      void refetch();
+    },
+    [refetch],
+  );
+  return { data: query.data, loadSlots };
 }
 
 /** A recruiter's Manage 1-1 Chats (requests, chats, free slots, days): refetched on hints of `user:<me>`. */

@@ -56,3 +56,13 @@ export function withoutSlots(list: TOpenRecruiters, gone: (slotId: string) => bo
     slots,
   };
 }
+
+/**
+ * A hint's taken slots applied to the list: dropped where the recruiter's slots were read; where
+ * they were not yet (the page's first paint carries only the counts, see readOpenRecruiters) the
+ * recruiter's count goes down by as many — a taken slot was a free one.
+ */
+export function withoutTaken(list: TOpenRecruiters, recruiterId: string, gone: string[]): TOpenRecruiters {
+  if (list.slots[recruiterId]) return withoutSlots(list, (s) => gone.includes(s));
+  return { ...list, recruiters: list.recruiters.map((r) => (r.id === recruiterId ? { ...r, freeSlots: Math.max(0, r.freeSlots - gone.length) } : r)) };
+}

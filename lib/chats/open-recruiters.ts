@@ -5,7 +5,7 @@ import { chatRequests } from '@/db/schema';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { loadEvent, type TEventRow } from './chat-rules';
-import { freeSlotsOf } from './free-slots';
+import { freeSlotCounts, freeSlotsOf } from './free-slots';
 import { requireTalent } from './permissions';
 import { listOpenRecruiters, OPEN_STATUSES } from './queries';
 import { ZOpenRecruitersRead } from './schemas';
@@ -25,7 +25,10 @@ export type TOpenRecruiter = {
   pendingRequests: number;
 };
 
-/** Open recruiters in the page's order; free slots by recruiter, also for those of the talent's open chats. */
+/**
+ * Open recruiters in the page's order; free slots by recruiter, also for those of the talent's
+ * open chats. A recruiter missing from `slots` has not had their slots read (see readOpenRecruiters).
+ */
 export type TOpenRecruiters = { recruiters: TOpenRecruiter[]; slots: Record<string, TFreeSlot[]> };
 
 /**
@@ -43,8 +46,13 @@ export async function openRecruitersFor(db: DbOrTx, actor: TActor | null, input:
 /**
  * openRecruitersFor once the talent's access is checked (callers: openRecruitersFor,
  * talentChatsPage). With the event's row (its time zone), the event is not read again.
+ * `slotsOf: 'own-chats'` (the page's first paint) reads the slots only of the recruiters of the
+ * talent's open chats, which the page shows (pick a time, move a chat), and of the others only
+ * how many are free: their slots appear only in a Book form once opened, and the browser reads
+ * the whole list anyway as its live stream connects. With a hundred slots per recruiter they
+ * were most of the page's weight.
  */
-export async function readOpenRecruiters(db: DbOrTx, eventOrId: string | TEventRow, talentId: string, only: string[] | undefined, now: Date): Promise<TOpenRecruiters> {
+export async function readOpenRecruiters(db: DbOrTx, eventOrId: string | TEventRow, talentId: string, only: string[] | undefined, now: Date, { slotsOf = 'all' }: { slotsOf?: 'all' | 'own-chats' } = {}): Promise<TOpenRecruiters> {
   const eventId = typeof eventOrId === 'string' ? eventOrId : eventOrId.id;
   const [event, open, mine] = await Promise.all([
     typeof eventOrId === 'string' ? loadEvent(db, eventId) : eventOrId,
@@ -55,8 +63,12 @@ export async function readOpenRecruiters(db: DbOrTx, eventOrId: string | TEventR
       .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.talentId, talentId), inArray(chatRequests.status, [...OPEN_STATUSES]))),
   ]);
   const wanted = (id: string) => !only || only.includes(id);
-  const ids = [...new Set([...open.map((r) => r.id), ...mine.map((m) => m.id).filter(wanted)])];
-  const free = await freeSlotsOf(db, eventId, ids, now);
+  const own = mine.map((m) => m.id).filter(wanted);
+  const ids = slotsOf === 'all' ? [...new Set([...open.map((r) => r.id), ...own])] : own;
+  const [free, counts] = await Promise.all([
+    freeSlotsOf(db, eventId, ids, now),
+    slotsOf === 'all' ? undefined : freeSlotCounts(db, eventId, open.map((r) => r.id).filter((id) => !own.includes(id)), now),
+  ]);
   const slots: Record<string, TFreeSlot[]> = {};
   for (const [id, list] of free) slots[id] = list.map((s) => freeSlotView(s, event.timeZone));
   return {
@@ -69,7 +81,7 @@ export async function readOpenRecruiters(db: DbOrTx, eventOrId: string | TEventR
       bookingMode: r.settings.bookingMode,
       details: [r.settings.background, r.settings.experienceLevel, r.settings.languages.join(', '), r.settings.topics].filter((d): d is string => !!d),
       customQuestion: r.settings.customQuestion,
-      freeSlots: slots[r.id]?.length ?? 0,
+      freeSlots: slots[r.id]?.length ?? counts?.get(r.id) ?? 0,
       pendingRequests: r.pendingRequests,
     })),
     slots,

@@ -27,6 +27,18 @@ function List() {
   );
 }
 
+// The page's first paint: the recruiter's count, not their slots (readOpenRecruiters 'own-chats').
+function Unread() {
+  const { data, loadSlots } = useOpenRecruiters(EVENT, { recruiters: listOf(['s1', 's2', 's3']).recruiters, slots: {} });
+  return (
+    <p>
+      <span data-testid="count">{data.recruiters[0]?.freeSlots}</span>
+      <span data-testid="slots">{data.slots[R] ? data.slots[R].map((s) => s.id).join(',') : 'unread'}</span>
+      <button onClick={() => loadSlots(R)}>load</button>
+    </p>
+  );
+}
+
 describe('the open recruiters of the talent 1-1 chats page, live', () => {
   const before = { EventSource: (globalThis as { EventSource?: unknown }).EventSource, fetch: globalThis.fetch };
   let sources: TFake[] = [];
@@ -97,5 +109,21 @@ describe('the open recruiters of the talent 1-1 chats page, live', () => {
     });
     expect(shown()).toEqual(['s1,s2', '2']);
     expect(requests).toHaveLength(1);
+  });
+
+  it('counts a taken slot of a recruiter whose slots were not read, and reads them when asked', async () => {
+    render(
+      <Providers>
+        <Unread />
+      </Providers>,
+    );
+    expect(shown()).toEqual(['unread', '3']);
+    await hint({ ids: { recruiter: R }, data: { taken: ['s2'] } });
+    await waitFor(() => expect(shown()).toEqual(['unread', '2']));
+    expect(requests).toHaveLength(0);
+    answer = async () => listOf(['s1', 's3']);
+    await act(async () => screen.getByRole('button', { name: 'load' }).click());
+    await waitFor(() => expect(shown()).toEqual(['s1,s3', '2']));
+    expect(requests).toEqual([`/api/events/${EVENT}/chats/open-recruiters?recruiters=${R}`]);
   });
 });

@@ -61,8 +61,14 @@ test("the 1-1 Chats page's first paint is the two live reads, behind one talent 
   const now = new Date();
   const page = await talentChatsPage(t.db, actor('demo-talent-02'), fair.event, now);
   expect(page.mine).toEqual(await talentChats(t.db, actor('demo-talent-02'), { eventId: fair.event.id }));
-  expect(page.open).toEqual(await openRecruitersFor(t.db, actor('demo-talent-02'), { eventId: fair.event.id }, now));
+  const whole = await openRecruitersFor(t.db, actor('demo-talent-02'), { eventId: fair.event.id }, now);
+  // Every recruiter with the same free-slot count, but the slots only of the talent's open chats' recruiters.
+  expect(page.open.recruiters).toEqual(whole.recruiters);
   expect(page.open.recruiters.length).toBeGreaterThan(0);
+  expect(page.open.recruiters.some((r) => r.freeSlots > 0)).toBe(true);
+  const own = [...new Set(page.mine.chats.filter((c) => ['pending', 'accepted', 'confirmed'].includes(c.status)).map((c) => c.recruiterId))].sort();
+  expect(Object.keys(page.open.slots).sort()).toEqual(own);
+  for (const id of own) expect(page.open.slots[id]).toEqual(whole.slots[id]);
   expect(page.mine.credits.limit).toBe(fair.event.talentRequestCredits);
   expect(await codeOf(talentChatsPage(t.db, actor('demo-recruiter-1-1'), fair.event, now))).toBe('forbidden');
   expect(await codeOf(talentChatsPage(t.db, actor('other-talent'), fair.event, now))).toBe('forbidden');
@@ -103,6 +109,12 @@ test('a booking takes the slot off every talent’s read and hints the recruiter
   const mine = await talentChats(t.db, actor('demo-talent-02'), { eventId: fair.event.id });
   expect(mine.chats.map((c) => [c.id, c.status, c.recruiterId, c.startsAt])).toEqual([[chatId, 'confirmed', 'demo-recruiter-1-1', booked.startsAt.toISOString()]]);
   expect((await talentChats(t.db, actor('demo-talent-03'), { eventId: fair.event.id })).chats).toEqual([]);
+
+  // The booker's page now carries that recruiter's free slots (to move the chat), the others' counts only.
+  const page = await talentChatsPage(t.db, actor('demo-talent-02'), fair.event);
+  expect(Object.keys(page.open.slots)).toEqual(['demo-recruiter-1-1']);
+  expect(page.open.slots['demo-recruiter-1-1']!.map((s) => s.id)).toEqual(part.slots['demo-recruiter-1-1']!.map((s) => s.id));
+  expect(page.open.recruiters.find((r) => r.id === 'demo-recruiter-2-1')?.freeSlots).toBe(2);
 });
 
 test('a request shows in the recruiter’s inbox and raises the pending count talents see', async () => {
