@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { chatRequests, companyMembers, eventCompanies, registrations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -17,8 +17,11 @@ export async function recruiterMembership(db: DbOrTx, userId: string, eventId: s
   return row;
 }
 
-/** `recruiterMembership` as a query (also a subquery of a larger read). */
-export function recruiterMembershipQuery(db: DbOrTx, userId: string, eventId: string) {
+/**
+ * `recruiterMembership` as a query (also a subquery of a larger read, where eventId may be a
+ * column of the enclosing statement).
+ */
+export function recruiterMembershipQuery(db: DbOrTx, userId: string, eventId: string | SQLWrapper) {
   return db
     .select({ companyId: companyMembers.companyId, role: companyMembers.role })
     .from(companyMembers)

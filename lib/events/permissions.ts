@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { events, registrations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -7,8 +7,11 @@ import { AppError } from '@/lib/errors';
 export type TRole = (typeof registrations.$inferSelect)['role'];
 export type TActor = { id: string; isAdmin: boolean };
 
-/** A person's registrations in an event, as a query (also a subquery of a larger read). */
-export function rolesInEventQuery(db: DbOrTx, userId: string, eventId: string) {
+/**
+ * A person's registrations in an event, as a query (also a subquery of a larger read, where
+ * eventId may be a column of the enclosing statement).
+ */
+export function rolesInEventQuery(db: DbOrTx, userId: string, eventId: string | SQLWrapper) {
   return db
     .select({ role: registrations.role })
     .from(registrations)

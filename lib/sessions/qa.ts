@@ -8,7 +8,7 @@ import type { TActor } from '@/lib/events/permissions';
 import { publishHints } from '@/lib/live/publish';
 import { fitsHint, topics, type THint } from '@/lib/live/topics';
 import { parseInput } from '@/lib/validation';
-import { isModerator, mayEnter, requireSessionRole } from './permissions';
+import { isModerator, mayEnter, requireQuestionSessionRole, requireSessionRole, type TSession, type TSessionRole } from './permissions';
 import { ZSessionId } from './schemas';
 import { inTx } from '@/lib/tx/in-tx';
 
@@ -23,19 +23,14 @@ export const ZModerateInput = z.object({
   action: z.enum(['approve', 'answer', 'unanswer', 'hide', 'unhide', 'pin', 'unpin'], { message: 'Unknown action' }),
 });
 
-async function requireInRoom(db: DbOrTx, actor: TActor | null, sessionId: string) {
-  const { session, role } = await requireSessionRole(db, actor, sessionId);
+function requireRoomRole(session: TSession, role: TSessionRole | null) {
   if (!isModerator(role) && !mayEnter(role, session)) throw new AppError('forbidden', 'Only people in this session can see and use its Q&A.');
-  return { session, role };
 }
 
-async function questionSession(db: DbOrTx, questionId: string) {
-  const [q] = await db
-    .select({ sessionId: questions.sessionId, hiddenAt: questions.hiddenAt, approvedAt: questions.approvedAt, authorId: questions.authorId })
-    .from(questions)
-    .where(eq(questions.id, questionId));
-  if (!q) throw new AppError('not_found', 'This question does not exist any more.');
-  return q;
+async function requireInRoom(db: DbOrTx, actor: TActor | null, sessionId: string) {
+  const { session, role } = await requireSessionRole(db, actor, sessionId);
+  requireRoomRole(session, role);
+  return { session, role };
 }
 
 /**
@@ -70,8 +65,9 @@ export async function askQuestion(db: Db, actor: TActor | null, input: unknown):
  */
 export async function voteQuestion(db: Db, actor: TActor | null, input: unknown): Promise<{ votes: number }> {
   const data = parseInput(ZVoteInput, input);
-  const q = await questionSession(db, data.questionId);
-  const { role } = await requireInRoom(db, actor, q.sessionId);
+  // The question, its session, the event's visibility and the voter's role: one statement.
+  const { question: q, session, role } = await requireQuestionSessionRole(db, actor, data.questionId);
+  requireRoomRole(session, role);
   if (q.hiddenAt) throw new AppError('not_found', 'This question does not exist any more.');
   if (!q.approvedAt) {
     // Others must not learn that a waiting question exists.
@@ -86,7 +82,7 @@ export async function voteQuestion(db: Db, actor: TActor | null, input: unknown)
     // The new count rides in the hint: a room of watchers patches it instead of refetching the
     // list per vote. The question row's lock orders the votes of one question, so each hint
     // carries the count of its commit and the last one to arrive is the latest.
-    if (changed.length) await publishHints(tx, [{ topic: topics.sessionQa(q.sessionId), ids: { question: data.questionId }, data: { votes: row?.votes ?? 0 } }]);
+    if (changed.length) await publishHints(tx, [{ topic: topics.sessionQa(session.id), ids: { question: data.questionId }, data: { votes: row?.votes ?? 0 } }]);
     return { votes: row?.votes ?? 0 };
   });
 }
@@ -94,8 +90,7 @@ export async function voteQuestion(db: Db, actor: TActor | null, input: unknown)
 /** Hosts approve a waiting question, mark one answered, hide it, or pin it to the top (and undo each). */
 export async function moderateQuestion(db: Db, actor: TActor | null, input: unknown): Promise<{ questionId: string }> {
   const data = parseInput(ZModerateInput, input);
-  const q = await questionSession(db, data.questionId);
-  const { role } = await requireSessionRole(db, actor, q.sessionId);
+  const { role } = await requireQuestionSessionRole(db, actor, data.questionId);
   if (!isModerator(role)) throw new AppError('forbidden', 'Only the hosts of this session moderate its Q&A.');
   const now = new Date();
   const set = {
