@@ -16,8 +16,8 @@ type Hub = {
   byTopic: Map<string, Set<Subscriber>>;
   /** Hints received but not yet fanned out, in commit order. */
   pending: { topic: string; payload: string }[];
-  /** When the last flush went out (performance.now()); -Infinity before the first. */
-  flushedAt: number;
+  /** The earliest the next flush may go out (performance.now(); see flushGapMs). */
+  nextFlushAt: number;
   ready: Promise<void>;
   received: number;
   /** When the LISTEN connection last delivered anything (a hint or our own ping). */
@@ -42,15 +42,23 @@ const SILENT_MS = 3 * PING_MS;
 const INSTANCE = randomUUID();
 const PING_TOPIC = `ping:${INSTANCE}`;
 /**
- * The shortest time between two flushes. A flush costs a socket write per stream (a system call
- * that also delivers the bytes to the other end), and with a thousand streams on a busy topic
- * those writes were a third of the server's CPU in the opening minute (bench:opening): one write
- * per stream per commit. Paced, a burst of commits reaches each stream as one frame per gap, so
- * the fan-out costs at most 1000 / FLUSH_GAP_MS writes per stream and second however fast the
- * commits come. A hint after a quiet spell still goes out at once; one in a burst waits at most
- * this long, which no one watching a list can tell from at once.
+ * How many socket writes a second the fan-out may cost, and the longest a hint may wait for it.
+ * A flush costs a socket write per stream it reaches (a system call that also hands the bytes to
+ * the other end), and with a thousand streams on a busy topic those writes were a third of the
+ * server's CPU in the opening minute (bench:opening), at one write per stream per commit. So
+ * after a flush of n writes the next waits n / FANOUT_WRITES_PER_SECOND seconds (at most
+ * MAX_FLUSH_GAP_MS), and every hint that arrives meanwhile joins it: a topic a thousand follow
+ * reaches them in at most five frames a second however fast the commits come, while a flush that
+ * reaches a few streams (a person's own topic) leaves next to no gap. A hint after a quiet spell
+ * never waits.
  */
-export const FLUSH_GAP_MS = 100;
+export const FANOUT_WRITES_PER_SECOND = 5000;
+export const MAX_FLUSH_GAP_MS = 1000;
+
+/** The least time after a flush of `writes` socket writes before the next flush. */
+export function flushGapMs(writes: number): number {
+  return Math.min(MAX_FLUSH_GAP_MS, (writes * 1000) / FANOUT_WRITES_PER_SECOND);
+}
 
 function topicOf(payload: string): string | undefined {
   // Only the topic is needed to route; the payload itself is forwarded untouched.
@@ -68,7 +76,7 @@ function topicOf(payload: string): string | undefined {
 function flush(h: Hub): void {
   const pending = h.pending;
   h.pending = [];
-  h.flushedAt = performance.now();
+  let writes = 0;
   // A stream's pending topics are a bit set: at most 31 distinct topics per part, so a flush of
   // more (rare) goes out as several parts, still in commit order.
   for (let i = 0; i < pending.length; ) {
@@ -80,20 +88,22 @@ function flush(h: Hub): void {
       if (index.size === 31) break;
       index.set(topic, index.size);
     }
-    sendPart(h, pending.slice(start, i), index);
+    writes += sendPart(h, pending.slice(start, i), index);
   }
+  h.nextFlushAt = performance.now() + flushGapMs(writes);
 }
 
-function sendPart(h: Hub, part: { topic: string; payload: string }[], index: Map<string, number>): void {
+/** Sends one part; answers how many streams it wrote to. */
+function sendPart(h: Hub, part: { topic: string; payload: string }[], index: Map<string, number>): number {
   if (index.size === 1) {
     // The usual case (one hint, or a burst on one topic): one chunk for every stream of the topic.
     const topic = part[0]!.topic;
     const subs = h.byTopic.get(topic);
-    if (!subs) return;
+    if (!subs) return 0;
     const frame = encoder.encode(part.map((p) => `data: ${p.payload}\n\n`).join(''));
     for (const send of subs) send(frame);
     recheckPart(h, part, index);
-    return;
+    return subs.size;
   }
   const maskOf = new Map<Subscriber, number>();
   for (const [topic, bit] of index) {
@@ -111,6 +121,7 @@ function sendPart(h: Hub, part: { topic: string; payload: string }[], index: Map
     send(frame);
   }
   recheckPart(h, part, index);
+  return maskOf.size;
 }
 
 /** After the part went out: the streams of a topic with `recheck` hints in it check their access again. */
@@ -166,7 +177,7 @@ function onPayload(h: Hub, payload: string): void {
   // setImmediate runs right after this round of I/O: no delay when idle, and every hint read in
   // the same round (a busy process reads several at once) joins the same flush. Within the gap
   // after the last flush, the hint waits for the gap's end, and every hint until then joins it.
-  const wait = h.flushedAt + FLUSH_GAP_MS - performance.now();
+  const wait = h.nextFlushAt - performance.now();
   if (wait <= 0) setImmediate(flush, h);
   else setTimeout(flush, wait, h);
 }
@@ -205,7 +216,7 @@ function watch(h: Hub): void {
 /** One LISTEN connection per process, fanned out to every SSE stream of that process. */
 function hub(): Hub {
   if (!globalThis.__fairgroundLiveHub) {
-    const h: Hub = { byTopic: new Map(), pending: [], flushedAt: Number.NEGATIVE_INFINITY, ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0, rechecksOf: new Map(), rechecks: 0 };
+    const h: Hub = { byTopic: new Map(), pending: [], nextFlushAt: Number.NEGATIVE_INFINITY, ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0, rechecksOf: new Map(), rechecks: 0 };
     h.ready = listen(h).then(() => watch(h));
     globalThis.__fairgroundLiveHub = h;
   }

@@ -1,7 +1,7 @@
 // The hub's fan-out (lib/live/hub.ts): hints that arrive together go out as one frame per
 // stream, holding exactly the hints of the topics that stream follows, in commit order across
 // them. Runs on PGlite and PostgreSQL.
-import { FLUSH_GAP_MS } from '@/lib/live/hub';
+import { FANOUT_WRITES_PER_SECOND, flushGapMs, MAX_FLUSH_GAP_MS } from '@/lib/live/hub';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { openStream, until, useLiveDatabase } from '../helpers/live-streams';
@@ -73,19 +73,28 @@ test('a flush with more topics than one frame can mark still keeps commit order 
   }
 });
 
-test('a burst of commits reaches each stream as few frames, never two within the flush gap, each hint once', async () => {
+test('a burst of commits on a topic many follow reaches each stream as few frames, paced by the flush gap, each hint once', async () => {
   const topic = topics.user('demo-talent-05');
-  const s = await openStream(t.db, 'demo-talent-05', [topic]);
+  // Many streams on one topic: each flush is that many socket writes, so the next one waits.
+  const streams = await Promise.all(Array.from({ length: 500 }, () => openStream(t.db, 'demo-talent-05', [topic])));
+  const s = streams[0]!;
   try {
     // Twenty writers commit at once, each its own transaction: a storm of bookings.
     await Promise.all(Array.from({ length: 20 }, (_, n) => t.db.transaction((tx) => publishHints(tx, [{ topic, ids: { n } }]))));
-    await until(() => s.hints.length === 20);
-    // Each frame is a flush; the hub leaves FLUSH_GAP_MS between two (1 ms for timer rounding).
+    await until(() => streams.every((x) => x.hints.length === 20));
     expect(s.frames.length).toBeLessThan(20);
-    for (let i = 1; i < s.frameAt.length; i++) expect(s.frameAt[i]! - s.frameAt[i - 1]!).toBeGreaterThanOrEqual(FLUSH_GAP_MS - 1);
-    // Commit order is what the database decided; each hint arrives once.
+    // Each frame is a flush of 500 writes; the next comes no sooner than their gap (1 ms for timer rounding).
+    const gap = flushGapMs(500);
+    expect(gap).toBeGreaterThan(10);
+    for (let i = 1; i < s.frameAt.length; i++) expect(s.frameAt[i]! - s.frameAt[i - 1]!).toBeGreaterThanOrEqual(gap - 1);
     expect(new Set(s.hints.map((h) => h.ids?.n)).size).toBe(20);
   } finally {
-    s.off();
+    streams.forEach((x) => x.off());
   }
+});
+
+test('the flush gap grows with the writes of the last flush, up to its bound', () => {
+  expect(flushGapMs(1)).toBeLessThan(1);
+  expect(flushGapMs(1000)).toBe((1000 * 1000) / FANOUT_WRITES_PER_SECOND);
+  expect(flushGapMs(1_000_000)).toBe(MAX_FLUSH_GAP_MS);
 });
