@@ -2,6 +2,7 @@ import { register } from 'node:module';
 import { defineConfig, devices } from '@playwright/test';
 import { hasLivekitBinary, livekitTestPorts } from './scripts/livekit-rig.mjs';
 import { CHROMIUM_ARGS } from './tests/helpers/chromium';
+import { dateIn, DEMO_ZONE } from './tests/helpers/e2e-fair';
 
 // E2E_PORT moves both servers (PORT and PORT + 1), so several checkouts can run browser tests at once.
 const PORT = Number(process.env.E2E_PORT ?? 3310);
@@ -15,6 +16,10 @@ const livekit = hasLivekitBinary() ? livekitTestPorts({ ...process.env, E2E_PORT
 // The video app's database name, known to the tests too (workers inherit the runner's env), so a
 // real-media walk can end a chat's time on PostgreSQL (tests/helpers/e2e-livekit.ts).
 process.env.E2E_VIDEO_DATABASE ??= `fg_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+// The demo fair's first day, fixed once per run (workers inherit it) and seeded on both servers:
+// a run that starts before Berlin midnight and walks after it keeps the days its seed made, and the
+// walks name them from here, not from the clock (tests/helpers/e2e-fair.ts).
+process.env.E2E_DEMO_FIRST_DAY ??= dateIn(DEMO_ZONE);
 // Walks may drive a server module of lib/ directly: 'server-only' resolves to its empty server
 // build in the runner and its workers (each loads this file), never in the app servers.
 register('./tests/helpers/server-only-hook.mjs', import.meta.url);
@@ -61,7 +66,7 @@ export default defineConfig({
       : []),
     {
       command: 'node scripts/e2e-server.mjs',
-      env: { E2E_PORT: String(PORT), E2E_DATABASE_NAME: process.env.E2E_VIDEO_DATABASE },
+      env: { E2E_PORT: String(PORT), E2E_DATABASE_NAME: process.env.E2E_VIDEO_DATABASE, SEED_DEMO_FIRST_DAY: process.env.E2E_DEMO_FIRST_DAY },
       url: baseURL,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -74,7 +79,7 @@ export default defineConfig({
       // The same build as an installation without LiveKit configured (tests/e2e/video.spec.ts) and
       // without AUTH_URL (tests/e2e/sign-in-lands.spec.ts).
       command: 'node scripts/e2e-server.mjs',
-      env: { E2E_PORT: String(NO_VIDEO_PORT), E2E_NO_LIVEKIT: '1', E2E_DATABASE_NAME: '', E2E_NO_AUTH_URL: '1' },
+      env: { E2E_PORT: String(NO_VIDEO_PORT), E2E_NO_LIVEKIT: '1', E2E_DATABASE_NAME: '', E2E_NO_AUTH_URL: '1', SEED_DEMO_FIRST_DAY: process.env.E2E_DEMO_FIRST_DAY },
       url: `http://localhost:${NO_VIDEO_PORT}`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { format } from 'date-fns';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import {
@@ -26,17 +26,21 @@ import { DEMO_COMPANIES, DEMO_EVENT, DEMO_OPEN_RECRUITERS, demoTalents } from '.
 
 const SEED_LOCK = 7_262_000_002;
 
-/** Seeds the demo fair once. Returns false when it was already there. Safe to run concurrently. */
-export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean> {
+/**
+ * Seeds the demo fair once. Returns false when it was already there. Safe to run concurrently.
+ * Its two days are today and tomorrow in the event's zone, or `firstDay` and the day after: a
+ * browser-test run fixes them when it starts, so walks after local midnight see the same days
+ * as the seed did before it.
+ */
+export async function seedDemo(db: Db, now: Date = new Date(), opts: { firstDay?: string } = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two instances starting together must not both seed: the second waits, then sees the event.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const [existing] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, DEMO_EVENT.slug));
     if (existing) return false;
 
-    const inZone = { in: tz(DEMO_EVENT.timeZone) };
-    const today = format(now, 'yyyy-MM-dd', inZone);
-    const tomorrow = format(addDays(now, 1, inZone), 'yyyy-MM-dd', inZone);
+    const today = opts.firstDay ?? format(now, 'yyyy-MM-dd', { in: tz(DEMO_EVENT.timeZone) });
+    const tomorrow = nextDate(today);
 
     const people = [
       { id: 'demo-organizer', name: 'Olivia Okafor', email: 'organizer@demo.fairground.test', isAdmin: true, headline: 'Event organizer, Fairground Demo' },
@@ -130,6 +134,12 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 function wallTime(date: string, time: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), DEMO_EVENT.timeZone).getTime());
+}
+
+/** The calendar day after an ISO date (calendar arithmetic: no zone, no DST). */
+function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -12,7 +12,7 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   await handle.migrate();
   console.log(`[fairground] database: ${handle.kind === 'pglite' ? `embedded PGlite in ${e.pgliteDir}` : 'PostgreSQL'} — migrated in ${Date.now() - started} ms`);
-  if (e.seedDemo && (await seedDemo(handle.db))) console.log('[fairground] seeded the demo fair');
+  if (e.seedDemo && (await seedDemo(handle.db, new Date(), { firstDay: e.seedDemoFirstDay }))) console.log('[fairground] seeded the demo fair');
   if (e.demoLogin) {
     console.warn(
       '\n[fairground] ⚠ DEMO SIGN-IN IS ON (AUTH_DEMO_LOGIN): anyone can sign in as any seeded demo person,\n' +

@@ -14,6 +14,7 @@ const ZEnv = z.object({
   PORT: ZOptional,
   AUTH_DEMO_LOGIN: ZFlag.optional(),
   SEED_DEMO: ZFlag.optional(),
+  SEED_DEMO_FIRST_DAY: ZOptional.pipe(z.iso.date({ message: 'SEED_DEMO_FIRST_DAY must be a date like 2026-12-01' }).optional()),
   ADMIN_EMAILS: ZOptional,
   SMTP_URL: ZOptional,
   MAIL_FROM: ZOptional,
@@ -38,6 +39,8 @@ export type TEnv = {
   publicOrigin: string;
   demoLogin: boolean;
   seedDemo: boolean;
+  /** The demo fair's first day (YYYY-MM-DD); unset → today in the demo event's zone when it is seeded. */
+  seedDemoFirstDay: string | undefined;
   adminEmails: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -64,6 +67,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     // The demo sign-in lets anyone be anyone: on by default only on the embedded database.
     demoLogin: e.AUTH_DEMO_LOGIN ?? isEmbedded,
     seedDemo: e.SEED_DEMO ?? isEmbedded,
+    seedDemoFirstDay: e.SEED_DEMO_FIRST_DAY,
     adminEmails: (e.ADMIN_EMAILS ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase())

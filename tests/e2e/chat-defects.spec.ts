@@ -2,19 +2,18 @@
 // only knows by its old alias, then moves it to Berlin with a day on the night clocks go back
 // (2027-10-31) and a day that overlaps the demo fair; a recruiter of both events sets slots;
 // a talent books one in the repeated hour; the recruiter cancels it.
-import { tz } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, DEMO_FAIR, openAs, signInAs, unique } from '../helpers/e2e';
 import { dayTwoLabel, inboxItem, inboxTab } from '../helpers/e2e-chats';
+import { demoFairDays } from '../helpers/e2e-fair';
 
 // Nobody else in the browser tests signs in as these two.
 const RECRUITER = { name: 'Pieter de Vries', email: 'pieter@atlas-logistics.demo.fairground.test', company: 'Atlas Logistics' };
 const TALENT = 'Samir Novak';
 const AUTUMN = 'Sun 31 Oct 2027';
 
-/** The demo fair's day 2 (tomorrow in Berlin) as the date field takes it. */
-const dayTwoIso = () => format(addDays(new Date(), 1, { in: tz('Europe/Berlin') }), 'yyyy-MM-dd', { in: tz('Europe/Berlin') });
+/** The demo fair's day 2 as the date field takes it. */
+const dayTwoIso = () => demoFairDays().second;
 
 function availability(page: Page, dayLabel: string) {
   const day = page.getByRole('region', { name: `Availability on ${dayLabel}` });

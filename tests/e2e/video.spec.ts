@@ -81,7 +81,7 @@ test.describe('an installation without LiveKit', () => {
 
   test('the call page says what to configure; the rest works', async ({ page, browser }) => {
     const slot = nextVideoSlot();
-    if (slot.tomorrow) {
+    if (slot.dayTwo) {
       const organizer = await openAs(browser, NO_VIDEO_URL, DEMO.organizer);
       await prepareVideoDay(organizer, slot);
       await organizer.context().close();

@@ -1,8 +1,9 @@
 // Helpers for the 1-1 chats browser tests (tests/e2e/chats.spec.ts). Browser side only.
 import { tz } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { format } from 'date-fns';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_FAIR } from './e2e';
+import { demoFairDays, middayOf } from './e2e-fair';
 import { zoneLabel } from '@/lib/time/format';
 
 const ZONE = 'Europe/Berlin';
@@ -10,28 +11,27 @@ export const CHATS_URL = `/events/${DEMO_FAIR.slug}/chats`;
 export const MANAGE_CHATS_URL = `/events/${DEMO_FAIR.slug}/chats/manage`;
 
 /**
- * The demo fair's second day (tomorrow in Berlin, in person, 09:00–17:00, 15/30 min): every slot
- * of it lies in the future, whatever time the run starts. Computed per call, so a run across
- * midnight only breaks if the server seeded on the other side of it.
+ * The demo fair's second day (in person, 09:00–17:00, 15/30 min) as this run seeded it: the day
+ * after the run started in Berlin, so every slot of it lies in the future for the whole run, even
+ * one that walks past midnight (after which it is today, not tomorrow).
  */
-function tomorrow(): Date {
-  const inZone = { in: tz(ZONE) };
-  return addDays(new Date(), 1, inZone);
+function dayTwo(): Date {
+  return middayOf(demoFairDays().second);
 }
 
 /** "Sun 22 Nov 2026" as lib/time/format.ts formatDay shows the day. */
 export function dayTwoLabel(): string {
-  return format(tomorrow(), 'EEE d MMM yyyy', { in: tz(ZONE) });
+  return format(dayTwo(), 'EEE d MMM yyyy', { in: tz(ZONE) });
 }
 
 /** "Sun 22 Nov, 09:30" as formatInstant shows a slot of day 2 at that wall-clock time. */
 export function dayTwoAt(time: string): string {
-  return `${format(tomorrow(), 'EEE d MMM', { in: tz(ZONE) })}, ${time}`;
+  return `${format(dayTwo(), 'EEE d MMM', { in: tz(ZONE) })}, ${time}`;
 }
 
 /** A free-slot choice as the talent's selects label it: "Sun 22 Nov, 09:30 CET (30 min, in person)". */
 export function slotOption(time: string, minutes = 30): string {
-  return `${dayTwoAt(time)} ${zoneLabel(ZONE, tomorrow())} (${minutes} min, in person)`;
+  return `${dayTwoAt(time)} ${zoneLabel(ZONE, dayTwo())} (${minutes} min, in person)`;
 }
 
 /**

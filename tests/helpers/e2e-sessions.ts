@@ -1,6 +1,7 @@
 // Helpers for the session browser tests (tests/e2e/sessions.spec.ts). Browser side only.
 import { expect, type Page } from '@playwright/test';
 import { DEMO_FAIR } from './e2e';
+import { demoFairDays } from './e2e-fair';
 
 export const SESSION_PEOPLE = { host: 'Nora Visser', talentA: 'Greta Moreau', talentB: 'Hugo Larsen' } as const;
 export const PROGRAMME_URL = `/events/${DEMO_FAIR.slug}/sessions`;
@@ -39,7 +40,11 @@ export function sessionCard(page: Page, title: string) {
   return page.getByRole('listitem', { name: title });
 }
 
-/** A session running now in the demo fair's zone: today, started up to 5 minutes ago, an hour long (past midnight if need be). */
+/**
+ * A session running now in the demo fair's zone: today, started up to 5 minutes ago, an hour long
+ * (past midnight if need be). Today is day 1, or day 2 once a run that began the evening before
+ * has walked past midnight: either is in the form's day list.
+ */
 export function sessionRunningNow(now = new Date()) {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
@@ -50,5 +55,8 @@ export function sessionRunningNow(now = new Date()) {
   const start = Math.floor(minutes / 5) * 5;
   const end = (start + 60) % 1440;
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, start: hhmm(start), end: hhmm(end) };
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const fair = demoFairDays();
+  if (date !== fair.first && date !== fair.second) throw new Error(`today (${date}) is not a day of the demo fair this run seeded (${fair.first}, ${fair.second})`);
+  return { date, start: hhmm(start), end: hhmm(end) };
 }

@@ -63,6 +63,13 @@ describe('parseEnv', () => {
     expect(e.oauth.google).toBeUndefined();
   });
 
+  it('takes the demo fair\'s first day from SEED_DEMO_FIRST_DAY, a date or nothing', () => {
+    expect(parseEnv({}).seedDemoFirstDay).toBeUndefined();
+    expect(parseEnv({ SEED_DEMO_FIRST_DAY: ' ' }).seedDemoFirstDay).toBeUndefined();
+    expect(parseEnv({ SEED_DEMO_FIRST_DAY: '2026-12-01' }).seedDemoFirstDay).toBe('2026-12-01');
+    expect(() => parseEnv({ SEED_DEMO_FIRST_DAY: 'tomorrow' })).toThrow(/SEED_DEMO_FIRST_DAY: SEED_DEMO_FIRST_DAY must be a date like 2026-12-01/);
+  });
+
   it('throws naming DATABASE_URL when it is not a URL', () => {
     expect(() => parseEnv({ DATABASE_URL: 'not a url' })).toThrow(/Invalid environment:[\s\S]*DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/);
   });
