@@ -1,7 +1,7 @@
 // The hub's fan-out (lib/live/hub.ts): hints that arrive together go out as one frame per
 // stream, holding exactly the hints of the topics that stream follows, in commit order across
 // them. Runs on PGlite and PostgreSQL.
-import { FANOUT_WRITES_PER_SECOND, flushGapMs, MAX_FLUSH_GAP_MS } from '@/lib/live/hub';
+import { FANOUT_WRITES_PER_SECOND, flushGapMs, loopIsBusy, MAX_FLUSH_GAP_MS } from '@/lib/live/hub';
 import { publishHints } from '@/lib/live/publish';
 import { topics } from '@/lib/live/topics';
 import { openStream, until, useLiveDatabase } from '../helpers/live-streams';
@@ -79,9 +79,16 @@ test('a burst of commits on a topic many follow reaches each stream as few frame
   const streams = await Promise.all(Array.from({ length: 500 }, () => openStream(t.db, 'demo-talent-05', [topic])));
   const s = streams[0]!;
   try {
-    // Twenty writers commit at once, each its own transaction: a storm of bookings.
-    await Promise.all(Array.from({ length: 20 }, (_, n) => t.db.transaction((tx) => publishHints(tx, [{ topic, ids: { n } }]))));
-    await until(() => streams.every((x) => x.hints.length === 20));
+    // The server is saturated (the gap applies only then): 9 ms of every 10 go to other work.
+    const load = setInterval(() => busy(9), 10);
+    try {
+      await new Promise((r) => setTimeout(r, 150));
+      // Twenty writers commit at once, each its own transaction: a storm of bookings.
+      await Promise.all(Array.from({ length: 20 }, (_, n) => t.db.transaction((tx) => publishHints(tx, [{ topic, ids: { n } }]))));
+      await until(() => streams.every((x) => x.hints.length === 20));
+    } finally {
+      clearInterval(load);
+    }
     expect(s.frames.length).toBeLessThan(20);
     // Each frame is a flush of 500 writes; the next comes no sooner than their gap (1 ms for timer rounding).
     const gap = flushGapMs(500);
@@ -97,4 +104,11 @@ test('the flush gap grows with the writes of the last flush, up to its bound', (
   expect(flushGapMs(1)).toBeLessThan(1);
   expect(flushGapMs(1000)).toBe((1000 * 1000) / FANOUT_WRITES_PER_SECOND);
   expect(flushGapMs(1_000_000)).toBe(MAX_FLUSH_GAP_MS);
+});
+
+test('the gap applies only while the event loop is busy: with CPU to spare a hint goes out at once', async () => {
+  busy(150);
+  expect(loopIsBusy()).toBe(true);
+  await new Promise((r) => setTimeout(r, 150));
+  expect(loopIsBusy()).toBe(false);
 });
