@@ -98,25 +98,19 @@ function Conversation({ conversationId, deskId, myId, actions, onEnded }: { conv
           onTyping={() => void actions.typing({ conversationId })}
         />
       ) : null}
-      {v.status === 'queued' ? (
+      {v.status === 'queued' || v.status === 'open' ? (
         <ConfirmStep
-          label="Leave the queue"
-          question={`Leave the queue? You lose your place (number ${v.position}); starting again puts you at the end.`}
-          confirmLabel="Yes, leave the queue"
+          // A new step when admitted: the question asked in the queue no longer holds.
+          key={v.status}
+          {...(v.status === 'queued'
+            ? { label: 'Leave the queue', question: `Leave the queue? You lose your place (number ${v.position}); starting again puts you at the end.`, confirmLabel: 'Yes, leave the queue', keepLabel: 'Stay in the queue' }
+            : {
+                label: 'Leave the conversation',
+                question: `Leave the conversation${v.moderator ? ` with ${v.moderator.name}` : ''}? It closes for both of you; writing again re-opens it, and you may have to wait in the queue.`,
+                confirmLabel: 'Yes, leave',
+                keepLabel: 'Stay in the conversation',
+              })}
           pendingLabel="Leaving…"
-          keepLabel="Stay in the queue"
-          pending={leave.pending}
-          error={leave.error?.message}
-          onConfirm={() => leave.submit({ conversationId })}
-        />
-      ) : null}
-      {v.status === 'open' ? (
-        <ConfirmStep
-          label="Leave the conversation"
-          question={`Leave the conversation${v.moderator ? ` with ${v.moderator.name}` : ''}? It closes for both of you; writing again re-opens it, and you may have to wait in the queue.`}
-          confirmLabel="Yes, leave"
-          pendingLabel="Leaving…"
-          keepLabel="Stay in the conversation"
           pending={leave.pending}
           error={leave.error?.message}
           onConfirm={() => leave.submit({ conversationId })}

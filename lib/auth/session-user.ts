@@ -1,8 +1,7 @@
 import 'server-only';
-import type { DbOrTx } from '@/db/client';
 import { sessionCodec } from './session-codec';
 import { sessionCookieName, sessionCookieValue, type TSessionRequest } from './session-cookie';
-import { sessionUserRow, type TSessionClaims } from './sessions';
+import type { TSessionClaims } from './sessions';
 
 async function claimsOf(token: string, secret: string | string[], salt: string): Promise<TSessionClaims | null> {
   try {
@@ -24,17 +23,4 @@ export async function sessionClaims(request: TSessionRequest, secret: string | s
   const token = sessionCookieValue(request.cookie, name);
   if (!token) return null;
   return claimsOf(token, secret, name);
-}
-
-/**
- * The signed-in user of a request, as Auth.js's `auth()` with our jwt callback answers it, in
- * one statement: the cookie decrypts with the secret, and its session row stands (sessionUserRow,
- * the same rule as the jwt callback's isSessionActive) — then that session's user. Null when
- * signed out. For pages, which cannot set cookies: Auth.js's own `auth()` there re-encrypts a
- * cookie it then cannot send. Route handlers and server actions use getCurrentUser.
- */
-export async function sessionUser(db: DbOrTx, request: TSessionRequest, o: { secret: string | string[]; demoLogin: boolean; now?: Date }) {
-  const claims = await sessionClaims(request, o.secret);
-  if (!claims) return null;
-  return sessionUserRow(db, claims, o.demoLogin, o.now ?? new Date());
 }

@@ -59,7 +59,7 @@ test('when the database cannot answer, a session is marked unchecked — neither
   expect(await checkedSessionClaims(t.db, { ...cookie, unchecked: true }, false)).toBeNull();
 });
 
-// Pages read the session and its user in one statement (lib/auth/session-user.ts): the same
+// Pages, route handlers and actions read the session and its user in one statement: the same
 // refusals as isSessionActive, and only the cookie's own subject.
 test('sessionUserRow gives the user of a standing session, and refuses as isSessionActive does', async () => {
   const sid = await openSession(t.db, 'demo-talent-10');
