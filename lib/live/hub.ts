@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { database } from '@/db/client';
-import { LIVE_CHANNEL, type TTopic } from './topics';
+import { isPacedTopic, LIVE_CHANNEL, type TTopic } from './topics';
 
 type Subscriber = (frame: Uint8Array) => void;
 /**
@@ -12,12 +12,21 @@ type Subscriber = (frame: Uint8Array) => void;
  */
 export type Recheck = (topic: string, users?: ReadonlySet<string>) => void;
 
-type Hub = {
-  byTopic: Map<string, Set<Subscriber>>;
-  /** Hints received but not yet fanned out, in commit order. */
+/**
+ * Hints received but not yet fanned out, in commit order. Two lanes: the hints of paced topics
+ * (isPacedTopic) may wait for the flush gap; every other hint goes out at once.
+ */
+type Lane = {
   pending: { topic: string; payload: string }[];
   /** The earliest the next flush may go out (performance.now(); see flushGapMs). */
   nextFlushAt: number;
+  paced: boolean;
+};
+
+type Hub = {
+  byTopic: Map<string, Set<Subscriber>>;
+  atOnce: Lane;
+  paced: Lane;
   ready: Promise<void>;
   received: number;
   /** When the LISTEN connection last delivered anything (a hint or our own ping). */
@@ -52,29 +61,39 @@ const PING_TOPIC = `ping:${INSTANCE}`;
  * reaches a few streams (a person's own topic) leaves next to no gap. A hint after a quiet spell
  * never waits.
  *
- * The gap only applies while this process's event loop is busy (LOOP_BUSY_AT of the last
- * window): then the writes take CPU from the requests that commit (bookings, votes), and
- * coalescing them is what keeps those moving. With CPU to spare, a gap would only add latency to
- * every hint (bench:session's Q&A votes reached a thousand watchers 4× slower than a bare SSE
- * server with it), so each hint goes out as soon as it arrives.
+ * The gap only applies to the broadcast availability topics (isPacedTopic: the open recruiters
+ * and the event's lists, which a fair's opening storm hints on with every booking and whose
+ * followers only drop a taken slot or refetch a list), and only while this process's event loop
+ * is busy (LOOP_BUSY_AT of the last window): then those writes take CPU from the bookings that
+ * commit, and coalescing them is what keeps bookings moving. A conversation's hints (a chat
+ * message, a Q&A vote, a queue position) are what people wait for on screen: they never wait
+ * for a gap (paced, bench:session's votes reached a thousand watchers 4× slower than a bare SSE
+ * server), and with CPU to spare neither does anything else.
  */
 export const FANOUT_WRITES_PER_SECOND = 5000;
 export const MAX_FLUSH_GAP_MS = 1000;
 export const LOOP_BUSY_AT = 0.8;
-// Event-loop utilisation is judged over windows of at least this long: one flush's own
-// utilisation says nothing about the load.
+// Event-loop utilisation is sampled over windows this long by a timer, so a flush judges the
+// last window that ended, however long ago the previous flush was (judged from one flush to the
+// next, a storm's first flushes after a quiet minute looked idle and went out unpaced).
 const LOOP_WINDOW_MS = 100;
-let loopMark = performance.eventLoopUtilization();
 let loopBusy = false;
+let loopSampler: ReturnType<typeof setInterval> | undefined;
+
+function sampleLoop(): void {
+  if (loopSampler) return;
+  let mark = performance.eventLoopUtilization();
+  loopSampler = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    loopBusy = performance.eventLoopUtilization(now, mark).utilization >= LOOP_BUSY_AT;
+    mark = now;
+  }, LOOP_WINDOW_MS);
+  loopSampler.unref();
+}
 
 /** Whether this process's event loop was busy (≥ LOOP_BUSY_AT) over the last window that ended. */
 export function loopIsBusy(): boolean {
-  const now = performance.eventLoopUtilization();
-  const window = performance.eventLoopUtilization(now, loopMark);
-  if (window.idle + window.active >= LOOP_WINDOW_MS) {
-    loopBusy = window.utilization >= LOOP_BUSY_AT;
-    loopMark = now;
-  }
+  sampleLoop();
   return loopBusy;
 }
 
@@ -93,12 +112,14 @@ function topicOf(payload: string): string | undefined {
  * Sends what is pending. A chunk costs far more than its bytes (a socket write per
  * connection), so hints that queued up while the process was busy go out as ONE chunk per
  * stream: under a burst the cost per hint falls instead of the backlog growing without end.
- * A stream's chunk holds the pending hints of the topics it follows, in commit order; streams
- * that follow the same pending topics share one encoded chunk.
+ * A stream's chunk holds the lane's pending hints of the topics it follows, in commit order;
+ * streams that follow the same pending topics share one encoded chunk. Across the two lanes a
+ * paced hint may reach a stream after a later conversation hint: no follower's read depends on
+ * that order (each hint makes it drop, patch or refetch its own topic's data).
  */
-function flush(h: Hub): void {
-  const pending = h.pending;
-  h.pending = [];
+function flush(h: Hub, lane: Lane): void {
+  const pending = lane.pending;
+  lane.pending = [];
   let writes = 0;
   // A stream's pending topics are a bit set: at most 31 distinct topics per part, so a flush of
   // more (rare) goes out as several parts, still in commit order.
@@ -113,7 +134,7 @@ function flush(h: Hub): void {
     }
     writes += sendPart(h, pending.slice(start, i), index);
   }
-  h.nextFlushAt = loopIsBusy() ? performance.now() + flushGapMs(writes) : Number.NEGATIVE_INFINITY;
+  if (lane.paced) lane.nextFlushAt = loopIsBusy() ? performance.now() + flushGapMs(writes) : Number.NEGATIVE_INFINITY;
 }
 
 /** Sends one part; answers how many streams it wrote to. */
@@ -195,14 +216,15 @@ function onPayload(h: Hub, payload: string): void {
   h.lastHeard = Date.now();
   const topic = topicOf(payload);
   if (!topic || !h.byTopic.get(topic)?.size) return;
-  h.pending.push({ topic, payload });
-  if (h.pending.length > 1) return;
+  const lane = isPacedTopic(topic) ? h.paced : h.atOnce;
+  lane.pending.push({ topic, payload });
+  if (lane.pending.length > 1) return;
   // setImmediate runs right after this round of I/O: no delay when idle, and every hint read in
   // the same round (a busy process reads several at once) joins the same flush. Within the gap
   // after the last flush, the hint waits for the gap's end, and every hint until then joins it.
-  const wait = h.nextFlushAt - performance.now();
-  if (wait <= 0) setImmediate(flush, h);
-  else setTimeout(flush, wait, h);
+  const wait = lane.nextFlushAt - performance.now();
+  if (wait <= 0) setImmediate(flush, h, lane);
+  else setTimeout(flush, wait, h, lane);
 }
 
 async function listen(h: Hub): Promise<void> {
@@ -236,11 +258,16 @@ function watch(h: Hub): void {
   timer.unref();
 }
 
+function newLane(paced: boolean): Lane {
+  return { pending: [], nextFlushAt: Number.NEGATIVE_INFINITY, paced };
+}
+
 /** One LISTEN connection per process, fanned out to every SSE stream of that process. */
 function hub(): Hub {
   if (!globalThis.__fairgroundLiveHub) {
-    const h: Hub = { byTopic: new Map(), pending: [], nextFlushAt: Number.NEGATIVE_INFINITY, ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0, rechecksOf: new Map(), rechecks: 0 };
+    const h: Hub = { byTopic: new Map(), atOnce: newLane(false), paced: newLane(true), ready: Promise.resolve(), received: 0, lastHeard: Date.now(), resyncs: 0, rechecksOf: new Map(), rechecks: 0 };
     h.ready = listen(h).then(() => watch(h));
+    sampleLoop();
     globalThis.__fairgroundLiveHub = h;
   }
   return globalThis.__fairgroundLiveHub;

@@ -57,6 +57,16 @@ export const topics = {
 };
 
 /**
+ * The broadcast availability topics: what an event offers (its sessions, desks, companies) and
+ * which recruiters are open with which free slots. A fair's opening minute hints on them with
+ * every booking to everyone on the 1-1 chats page, and what a follower does with a hint (drop a
+ * taken slot, refetch one list) is as right a few hundred milliseconds later — the database
+ * refuses a slot that was taken meanwhile. So the hub may coalesce their hints while it is busy
+ * (lib/live/hub.ts); every other topic is a conversation someone watches and goes at once.
+ */
+export const isPacedTopic = (topic: string): boolean => topic.startsWith('open-recruiters:') || topic.startsWith('event:');
+
+/**
  * `recheck`: who may see the topic may have changed (a conversation turned confidential, got
  * another moderator); every stream following it re-checks its access and closes if it lost it
  * — only the streams of `ids.user` when the hint names one (one person left a session).

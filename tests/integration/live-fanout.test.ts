@@ -1,9 +1,10 @@
 // The hub's fan-out (lib/live/hub.ts): hints that arrive together go out as one frame per
 // stream, holding exactly the hints of the topics that stream follows, in commit order across
 // them. Runs on PGlite and PostgreSQL.
+import { randomUUID } from 'node:crypto';
 import { FANOUT_WRITES_PER_SECOND, flushGapMs, loopIsBusy, MAX_FLUSH_GAP_MS } from '@/lib/live/hub';
 import { publishHints } from '@/lib/live/publish';
-import { topics } from '@/lib/live/topics';
+import { isPacedTopic, topics } from '@/lib/live/topics';
 import { openStream, until, useLiveDatabase } from '../helpers/live-streams';
 import type { TestDatabase } from '../helpers/test-db';
 
@@ -73,8 +74,8 @@ test('a flush with more topics than one frame can mark still keeps commit order 
   }
 });
 
-test('a burst of commits on a topic many follow reaches each stream as few frames, paced by the flush gap, each hint once', async () => {
-  const topic = topics.user('demo-talent-05');
+test('a burst of commits on a paced topic many follow reaches each stream as few frames, paced by the flush gap, each hint once', async () => {
+  const topic = topics.openRecruiters(randomUUID());
   // Many streams on one topic: each flush is that many socket writes, so the next one waits.
   const streams = await Promise.all(Array.from({ length: 500 }, () => openStream(t.db, 'demo-talent-05', [topic])));
   const s = streams[0]!;
@@ -82,7 +83,7 @@ test('a burst of commits on a topic many follow reaches each stream as few frame
     // The server is saturated (the gap applies only then): 9 ms of every 10 go to other work.
     const load = setInterval(() => busy(9), 10);
     try {
-      await new Promise((r) => setTimeout(r, 150));
+      await new Promise((r) => setTimeout(r, 250));
       // Twenty writers commit at once, each its own transaction: a storm of bookings.
       await Promise.all(Array.from({ length: 20 }, (_, n) => t.db.transaction((tx) => publishHints(tx, [{ topic, ids: { n } }]))));
       await until(() => streams.every((x) => x.hints.length === 20));
@@ -107,8 +108,45 @@ test('the flush gap grows with the writes of the last flush, up to its bound', (
 });
 
 test('the gap applies only while the event loop is busy: with CPU to spare a hint goes out at once', async () => {
-  busy(150);
-  expect(loopIsBusy()).toBe(true);
-  await new Promise((r) => setTimeout(r, 150));
+  loopIsBusy();
+  const load = setInterval(() => busy(9), 10);
+  try {
+    await new Promise((r) => setTimeout(r, 250));
+    expect(loopIsBusy()).toBe(true);
+  } finally {
+    clearInterval(load);
+  }
+  await new Promise((r) => setTimeout(r, 250));
   expect(loopIsBusy()).toBe(false);
+});
+
+test('a conversation hint never waits for the gap of a paced storm, even on a saturated loop', async () => {
+  const paced = topics.openRecruiters(randomUUID());
+  const qa = topics.sessionQa(randomUUID());
+  expect(isPacedTopic(paced)).toBe(true);
+  expect(isPacedTopic(qa)).toBe(false);
+  expect(isPacedTopic(topics.user('demo-talent-06'))).toBe(false);
+  // The same 500 people follow both: each paced flush is 500 writes, so a gap of 100 ms follows it.
+  const streams = await Promise.all(Array.from({ length: 500 }, () => openStream(t.db, 'demo-talent-06', [paced, qa])));
+  const s = streams[0]!;
+  const gap = flushGapMs(500);
+  const load = setInterval(() => busy(9), 10);
+  try {
+    await new Promise((r) => setTimeout(r, 250));
+    await t.db.transaction((tx) => publishHints(tx, [{ topic: paced, ids: { n: 0 } }]));
+    await until(() => s.hints.length === 1);
+    // Inside the gap after that flush: a second storm hint must wait for it, a vote must not.
+    const sentAt = performance.now();
+    await t.db.transaction((tx) => publishHints(tx, [{ topic: paced, ids: { n: 1 } }]));
+    await t.db.transaction((tx) => publishHints(tx, [{ topic: qa, ids: { n: 2 } }]));
+    await until(() => streams.every((x) => x.hints.length === 3));
+    const at = (n: number) => s.frameAt[s.frames.findIndex((f) => f.includes(`"n":${n}`))]!;
+    // The vote went out before the paced hint that committed first, and sooner after its commit than the gap.
+    expect(at(2)).toBeLessThan(at(1));
+    expect(at(2) - sentAt).toBeLessThan(gap);
+    expect(at(1) - s.frameAt[0]!).toBeGreaterThanOrEqual(gap - 1);
+  } finally {
+    clearInterval(load);
+    streams.forEach((x) => x.off());
+  }
 });
