@@ -4,7 +4,7 @@ import { useCallback, useRef } from 'react';
 import { api } from '@/components/live/api';
 import { useLiveHint, useLiveTopics } from '@/components/live/live-provider';
 import { topics } from '@/lib/live/topics';
-import { needsReread, takenSlotsOf, withoutSlots, withoutTaken } from '@/lib/chats/open-recruiters-hint';
+import { countedExcept, needsReread, takenSlotsOf, withoutSlots, withoutTaken, type TOpenRecruitersShown } from '@/lib/chats/open-recruiters-hint';
 import type { TOpenRecruiters } from '@/lib/chats/open-recruiters';
 import type { TRecruiterInbox } from '@/lib/chats/recruiter-inbox';
 import type { TTalentChats } from '@/lib/chats/talent-chats';
@@ -33,7 +33,10 @@ export function useTalentChats(eventId: string, meId: string, initial: TTalentCh
  * again and merged in. A reconnect, a hint without a recruiter, or a recruiter who newly opened
  * reads the whole list again. The server's first paint carries the slots only of the talent's
  * own chats' recruiters; `loadSlots(id)` reads one recruiter's (a Book form opened before the
- * stream's first whole read brought them).
+ * stream's first whole read brought them). Applying a taken hint is idempotent (withoutTaken):
+ * a hint that comes twice, or after a read that left its slot out, counts once. What no client
+ * can tell is a first paint read just after a booking whose hint then arrives (the hub may hold
+ * it while busy): that count is one too low until the whole read every connection starts answers.
  */
 export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
   const topic = topics.openRecruiters(eventId);
@@ -59,7 +62,8 @@ export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
     if (gone.length > 0) {
       const n = ++hints.current;
       for (const slot of gone) taken.current.set(slot, n);
-      qc.setQueryData<TOpenRecruiters>(key, (list) => list && withoutTaken(list, id, gone));
+      // Idempotent: the same hint again, or one whose slot a read already left out, changes nothing.
+      qc.setQueryData<TOpenRecruitersShown>(key, (list) => list && withoutTaken(list, id, gone));
     }
     if (!needsReread(hint.data)) return true;
     changed.current.add(id);
@@ -68,10 +72,10 @@ export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
   const query = useQuery({
     queryKey: key,
     meta: { topics: [topic] },
-    queryFn: async ({ signal }): Promise<TOpenRecruiters> => {
+    queryFn: async ({ signal }): Promise<TOpenRecruitersShown> => {
       const began = hints.current;
       const ids = [...changed.current];
-      const settled = (list: TOpenRecruiters) => {
+      const settled = (list: TOpenRecruitersShown) => {
         for (const [slot, n] of taken.current) if (n <= began) taken.current.delete(slot);
         return withoutSlots(list, (s) => taken.current.has(s));
       };
@@ -84,7 +88,7 @@ export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
       if (!qc.getQueryData<TOpenRecruiters>(key) || whole.current || ids.length === 0 || ids.length > 20) return full();
       const part = await api<TOpenRecruiters & { ok: true }>(`${url}?recruiters=${ids.map(encodeURIComponent).join(',')}`, { signal });
       // Merged into what is shown now, which hints may have patched while this read ran.
-      const prev = qc.getQueryData<TOpenRecruiters>(key)!;
+      const prev = qc.getQueryData<TOpenRecruitersShown>(key)!;
       // A recruiter who just opened has no place in the list yet: read it whole, in order.
       if (part.recruiters.some((r) => !prev.recruiters.some((p) => p.id === r.id))) return full();
       for (const id of ids) changed.current.delete(id);
@@ -97,6 +101,8 @@ export function useOpenRecruiters(eventId: string, initial: TOpenRecruiters) {
       return settled({
         recruiters: prev.recruiters.filter((r) => !ids.includes(r.id) || fresh.has(r.id)).map((r) => fresh.get(r.id) ?? r),
         slots,
+        // What hints counted off recruiters not read yet stays counted (so their hints still count once).
+        counted: countedExcept(prev.counted, ids),
       });
     },
     initialData: initial,

@@ -41,8 +41,16 @@ export function takenSlotsOf(data: unknown): string[] {
 /** Whether the hint asks for the recruiter's entry to be read again. */
 export const needsReread = (data: unknown): boolean => takenSlotsOf(data).length === 0 || (data as TOpenRecruitersChange).reread === true;
 
+/**
+ * The open recruiters as a talent's page holds them. `counted`: for a recruiter whose slots were
+ * not read, the taken slots already counted off their `freeSlots` — without the slots there is
+ * no list to drop a slot from, so this is what makes a hint that comes twice count once. A read
+ * of the recruiter replaces both (its count is the truth).
+ */
+export type TOpenRecruitersShown = TOpenRecruiters & { counted?: Record<string, string[]> };
+
 /** The list without the given slots (slot ids are unique across recruiters); each recruiter's free-slot count follows. */
-export function withoutSlots(list: TOpenRecruiters, gone: (slotId: string) => boolean): TOpenRecruiters {
+export function withoutSlots<T extends TOpenRecruiters>(list: T, gone: (slotId: string) => boolean): T {
   let changed = false;
   const slots: TOpenRecruiters['slots'] = {};
   for (const [id, own] of Object.entries(list.slots)) {
@@ -52,17 +60,34 @@ export function withoutSlots(list: TOpenRecruiters, gone: (slotId: string) => bo
   }
   if (!changed) return list;
   return {
+    ...list,
     recruiters: list.recruiters.map((r) => (slots[r.id] && slots[r.id]!.length !== list.slots[r.id]!.length ? { ...r, freeSlots: slots[r.id]!.length } : r)),
     slots,
   };
 }
 
 /**
- * A hint's taken slots applied to the list: dropped where the recruiter's slots were read; where
- * they were not yet (the page's first paint carries only the counts, see readOpenRecruiters) the
- * recruiter's count goes down by as many — a taken slot was a free one.
+ * A hint's taken slots applied to the list, idempotently (a hint may come twice, or after a read
+ * that already left its slot out): dropped where the recruiter's slots were read, so the count
+ * is the list's length; where they were not yet (the page's first paint carries only the counts,
+ * see readOpenRecruiters) the count goes down by the slots not counted off it before — a taken
+ * slot was a free one.
  */
-export function withoutTaken(list: TOpenRecruiters, recruiterId: string, gone: string[]): TOpenRecruiters {
+export function withoutTaken(list: TOpenRecruitersShown, recruiterId: string, gone: string[]): TOpenRecruitersShown {
   if (list.slots[recruiterId]) return withoutSlots(list, (s) => gone.includes(s));
-  return { ...list, recruiters: list.recruiters.map((r) => (r.id === recruiterId ? { ...r, freeSlots: Math.max(0, r.freeSlots - gone.length) } : r)) };
+  const counted = list.counted?.[recruiterId] ?? [];
+  const fresh = [...new Set(gone)].filter((s) => !counted.includes(s));
+  if (fresh.length === 0) return list;
+  return {
+    ...list,
+    recruiters: list.recruiters.map((r) => (r.id === recruiterId ? { ...r, freeSlots: Math.max(0, r.freeSlots - fresh.length) } : r)),
+    counted: { ...list.counted, [recruiterId]: [...counted, ...fresh] },
+  };
+}
+
+/** What was counted off recruiters whose slots were not read, less those just read (their read's count is the truth). */
+export function countedExcept(counted: TOpenRecruitersShown['counted'], read: string[]): TOpenRecruitersShown['counted'] {
+  if (!counted) return undefined;
+  const kept = Object.entries(counted).filter(([id]) => !read.includes(id));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }

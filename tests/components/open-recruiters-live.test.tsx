@@ -17,6 +17,20 @@ const listOf = (ids: string[]): TOpenRecruiters => ({
   slots: { [R]: ids.map((id, i) => slot(id, 10 + i)) as never },
 });
 
+// Two recruiters, neither's slots read yet: R's count, and Q whose Book form the talent opens.
+const Q = 'recruiter-2';
+const twoUnread = (): TOpenRecruiters => ({ recruiters: [...listOf(['s1', 's2', 's3']).recruiters, { ...listOf(['q1']).recruiters[0]!, id: Q, name: 'Quinn Adler', freeSlots: 1 }], slots: {} });
+function TwoUnread() {
+  const { data, loadSlots } = useOpenRecruiters(EVENT, twoUnread());
+  return (
+    <p>
+      <span data-testid="count">{data.recruiters[0]?.freeSlots}</span>
+      <span data-testid="slots">{data.slots[R] ? data.slots[R].map((s) => s.id).join(',') : 'unread'}</span>
+      <button onClick={() => loadSlots(Q)}>load Q</button>
+    </p>
+  );
+}
+
 function List() {
   const { data } = useOpenRecruiters(EVENT, listOf(['s1', 's2', 's3']));
   return (
@@ -125,5 +139,71 @@ describe('the open recruiters of the talent 1-1 chats page, live', () => {
     await act(async () => screen.getByRole('button', { name: 'load' }).click());
     await waitFor(() => expect(shown()).toEqual(['s1,s3', '2']));
     expect(requests).toEqual([`/api/events/${EVENT}/chats/open-recruiters?recruiters=${R}`]);
+  });
+
+  // The same taken hint may be applied twice: it can arrive again, or a read may already have
+  // dropped the slot before its hint came. Either way the recruiter's count goes down once.
+  it('applies a taken hint once to a list whose slots were read: twice, and after a read that already dropped the slot', async () => {
+    render(
+      <Providers>
+        <List />
+      </Providers>,
+    );
+    await act(async () => sources[0]!.listeners.get('ready')!({ data: '{}' }));
+    await waitFor(() => expect(shown()).toEqual(['s1,s2,s3', '3']));
+    await hint({ ids: { recruiter: R }, data: { taken: ['s2'] } });
+    await hint({ ids: { recruiter: R }, data: { taken: ['s2'] } });
+    await waitFor(() => expect(shown()).toEqual(['s1,s3', '2']));
+
+    // A reread (s3 was taken meanwhile) answers without s3; s3's own hint comes after it.
+    answer = async () => listOf(['s1']);
+    await hint({ ids: { recruiter: R } });
+    await waitFor(() => expect(shown()).toEqual(['s1', '1']));
+    await hint({ ids: { recruiter: R }, data: { taken: ['s3'] } });
+    await hint({ ids: { recruiter: R }, data: { taken: ['s3'] } });
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(shown()).toEqual(['s1', '1']);
+  });
+
+  it('counts a taken slot once off a recruiter whose slots were not read, however often its hint comes', async () => {
+    render(
+      <Providers>
+        <Unread />
+      </Providers>,
+    );
+    await hint({ ids: { recruiter: R }, data: { taken: ['s2'] } });
+    await hint({ ids: { recruiter: R }, data: { taken: ['s2'] } });
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(shown()).toEqual(['unread', '2']);
+    // Another slot's hint still counts.
+    await hint({ ids: { recruiter: R }, data: { taken: ['s3', 's2'] } });
+    await waitFor(() => expect(shown()).toEqual(['unread', '1']));
+    expect(requests).toHaveLength(0);
+
+    // Once read, the slots the read left out stay out, and a late hint changes nothing.
+    answer = async () => listOf(['s1']);
+    await act(async () => screen.getByRole('button', { name: 'load' }).click());
+    await waitFor(() => expect(shown()).toEqual(['s1', '1']));
+    await hint({ ids: { recruiter: R }, data: { taken: ['s2'] } });
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(shown()).toEqual(['s1', '1']);
+  });
+
+  it('remembers what it counted off an unread recruiter across a read of another one', async () => {
+    render(
+      <Providers>
+        <TwoUnread />
+      </Providers>,
+    );
+    await hint({ ids: { recruiter: R }, data: { taken: ['s2'] } });
+    await waitFor(() => expect(shown()).toEqual(['unread', '2']));
+    // The talent opens Q's Book form: Q is read, R is not.
+    answer = async () => ({ recruiters: twoUnread().recruiters.slice(1), slots: { [Q]: [slot('q1', 10)] as never } });
+    await act(async () => screen.getByRole('button', { name: 'load Q' }).click());
+    await waitFor(() => expect(requests).toEqual([`/api/events/${EVENT}/chats/open-recruiters?recruiters=${Q}`]));
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    await hint({ ids: { recruiter: R }, data: { taken: ['s2'] } });
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(shown()).toEqual(['unread', '2']);
   });
 });
