@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql, type Placeholder } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { sessions, users } from '@/db/schema';
 
 /** How a session began: the demo sign-in's sessions end when demo mode is turned off. */
@@ -33,7 +34,7 @@ function claimedSession(claims: TSessionClaims, demoLogin: boolean): string | nu
 }
 
 /** The session row stands: it exists and has not expired (one rule for both readers below). */
-const standing = (sid: string, now: Date) => and(eq(sessions.sessionToken, sid), gt(sessions.expires, now));
+const standing = (sid: string | Placeholder, now: Date | Placeholder) => and(eq(sessions.sessionToken, sid), gt(sessions.expires, now));
 
 /**
  * Whether a signed cookie's session still stands: its row exists and has not expired, and a
@@ -75,13 +76,18 @@ function logUnchecked(err: unknown): void {
 export async function sessionUserRow(db: DbOrTx, claims: TSessionClaims, demoLogin: boolean, now = new Date()): Promise<typeof users.$inferSelect | null> {
   const sid = claimedSession(claims, demoLogin);
   if (!sid || typeof claims.sub !== 'string') return null;
-  const [row] = await db
+  const [row] = await sessionUserQuery(db, { sid, now: now.toISOString(), sub: claims.sub });
+  return row?.user ?? null;
+}
+
+const sessionUserQuery = hotRead((db) =>
+  db
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(standing(sid, now), eq(sessions.userId, claims.sub)));
-  return row?.user ?? null;
-}
+    .where(and(standing(sql.placeholder('sid'), sql.placeholder('now')), eq(sessions.userId, sql.placeholder('sub'))))
+    .prepare('session_user'),
+);
 
 /**
  * sessionUserRow for route handlers and server actions, with the outage rule of

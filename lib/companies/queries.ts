@@ -1,13 +1,17 @@
 import 'server-only';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { companies, companyFaqs, companyJobs, companyMembers, eventCompanies, profiles, users } from '@/db/schema';
 
 export type TCompany = typeof companies.$inferSelect;
 
 /** How many companies take part in the event (the lobby shows the number, not the list). */
+// The lobby reads it on every request: built once (db/hot-read.ts).
+const companyCountQuery = hotRead((db) => db.select({ n: count() }).from(eventCompanies).where(eq(eventCompanies.eventId, sql.placeholder('event'))).prepare('company_count'));
+
 export async function countEventCompanies(db: DbOrTx, eventId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(eventCompanies).where(eq(eventCompanies.eventId, eventId));
+  const [row] = await companyCountQuery(db, { event: eventId });
   return row?.n ?? 0;
 }
 

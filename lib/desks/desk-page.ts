@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { companies, deskModerators, desks, events } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canViewEvent, type TActor } from '@/lib/events/permissions';
@@ -24,6 +25,13 @@ export type TDeskListItem = { id: string; name: string; description: string; com
 
 /** The event's desks for its lobby and its Desks & sessions page, soonest first; `moderating` marks the reader's. */
 export async function listDesks(db: DbOrTx, actor: TActor | null, eventId: string, companyId?: string): Promise<TDeskListItem[]> {
+  // Signed out, the user is '' — nobody's: no desk is theirs to moderate.
+  const args = { event: eventId, user: actor?.id ?? '' };
+  return companyId ? companyDesksQuery(db, { ...args, company: companyId }) : eventDesksQuery(db, args);
+}
+
+// The lobby and the desks page read the list on every request: built once per shape (db/hot-read.ts).
+function desksQuery(db: DbOrTx, ofCompany: boolean) {
   return db
     .select({
       id: desks.id,
@@ -32,15 +40,15 @@ export async function listDesks(db: DbOrTx, actor: TActor | null, eventId: strin
       companyName: companies.name,
       opensAt: desks.opensAt,
       closesAt: desks.closesAt,
-      moderating: actor
-        ? sql<boolean>`exists (select 1 from ${deskModerators} m where m.desk_id = ${desks.id} and m.user_id = ${actor.id})`
-        : sql<boolean>`false`,
+      moderating: sql<boolean>`exists (select 1 from ${deskModerators} m where m.desk_id = ${desks.id} and m.user_id = ${sql.placeholder('user')})`,
     })
     .from(desks)
     .leftJoin(companies, eq(companies.id, desks.companyId))
-    .where(and(eq(desks.eventId, eventId), companyId ? eq(desks.companyId, companyId) : undefined))
+    .where(and(eq(desks.eventId, sql.placeholder('event')), ofCompany ? eq(desks.companyId, sql.placeholder('company')) : undefined))
     .orderBy(asc(desks.opensAt), asc(desks.name));
 }
+const eventDesksQuery = hotRead((db) => desksQuery(db, false).prepare('event_desks'));
+const companyDesksQuery = hotRead((db) => desksQuery(db, true).prepare('company_desks'));
 
 /** The desks a person moderates in an event (All Conversations follows their topics). */
 export async function moderatedDeskIds(db: DbOrTx, userId: string, eventId: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, eq, inArray, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { events, registrations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
@@ -58,17 +59,34 @@ export function viewsEvent(actor: TActor | null, event: Pick<typeof events.$infe
 }
 
 /**
- * Whether the actor may see the event, their roles in it and whether they manage it — one read
- * of their registrations for all three (a page needs all of them on every request).
+ * The event behind a slug, whether the actor may see it, their roles in it and whether they
+ * manage it — the event row and their registrations in one statement: every event page reads
+ * all of it on every request.
  */
-export async function eventStanding(
+export async function eventBySlugWithStanding(
   db: DbOrTx,
+  slug: string,
   actor: TActor | null,
-  event: Pick<typeof events.$inferSelect, 'id' | 'status'>,
-): Promise<{ canView: boolean; roles: TRole[]; canManage: boolean }> {
-  const roles = actor ? await rolesInEvent(db, actor.id, event.id) : [];
-  return { canView: viewsEvent(actor, event, roles), roles, canManage: !!actor && managesEvent(actor, roles) };
+): Promise<{ event: typeof events.$inferSelect; canView: boolean; roles: TRole[]; canManage: boolean } | undefined> {
+  // Signed out, the user is '' — no registration's.
+  const [row] = await eventWithRoles(db, { slug, user: actor?.id ?? '' });
+  if (!row) return undefined;
+  const roles = row.roles as TRole[];
+  return { event: row.event, canView: viewsEvent(actor, row.event, roles), roles, canManage: !!actor && managesEvent(actor, roles) };
 }
+
+const eventWithRoles = hotRead((db) =>
+  db
+    .select({
+      event: events,
+      // The outer column spelled with its table: drizzle names a one-table select's columns bare, and a bare "id" would be r's.
+      roles: sql<string[]>`coalesce((select array_agg(r.role::text order by r.role) from ${registrations} r
+        where r.event_id = "events"."id" and r.user_id = ${sql.placeholder('user')}), '{}')`,
+    })
+    .from(events)
+    .where(eq(events.slug, sql.placeholder('slug')))
+    .prepare('event_with_roles'),
+);
 
 /** Throws forbidden unless the actor holds one of the roles in the event (admins pass as organizers). */
 export async function requireEventRole(

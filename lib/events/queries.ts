@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { eventDays, events, registrations } from '@/db/schema';
 import type { TActor } from './permissions';
 
@@ -20,19 +21,21 @@ export async function listVisibleEvents(db: DbOrTx, actor: TActor | null): Promi
   return db.select().from(events).where(where).orderBy(desc(events.createdAt));
 }
 
-export async function getEventBySlug(db: DbOrTx, slug: string): Promise<TEvent | undefined> {
-  const [event] = await db.select().from(events).where(eq(events.slug, slug));
-  return event;
-}
+// Event pages read these on every request: built once (db/hot-read.ts).
+const daysQuery = hotRead((db) => db.select().from(eventDays).where(eq(eventDays.eventId, sql.placeholder('event'))).orderBy(asc(eventDays.date)).prepare('event_days'));
+const talentCountQuery = hotRead((db) =>
+  db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, sql.placeholder('event')), eq(registrations.role, 'talent')))
+    .prepare('talent_count'),
+);
 
 export async function listEventDays(db: DbOrTx, eventId: string): Promise<TEventDay[]> {
-  return db.select().from(eventDays).where(eq(eventDays.eventId, eventId)).orderBy(asc(eventDays.date));
+  return daysQuery(db, { event: eventId });
 }
 
 export async function countTalents(db: DbOrTx, eventId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.role, 'talent')));
+  const [row] = await talentCountQuery(db, { event: eventId });
   return row?.n ?? 0;
 }

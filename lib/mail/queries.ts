@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { outbox, registrations, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import type { TActor } from '@/lib/events/permissions';
@@ -22,16 +23,23 @@ export async function outboxScope(db: DbOrTx, actor: TActor | null, demoLogin = 
   const none: TOutboxScope = { all: false, eventIds: [], reserved: demoLogin };
   if (!actor) return none;
   if (demoLogin) {
-    const [me] = await db.select({ isDemo: users.isDemo }).from(users).where(eq(users.id, actor.id));
+    const [me] = await isDemoQuery(db, { user: actor.id });
     if (!me || me.isDemo) return none;
   }
   if (actor.isAdmin) return { all: true, eventIds: [], reserved: demoLogin };
-  const organized = await db
-    .select({ id: registrations.eventId })
-    .from(registrations)
-    .where(and(eq(registrations.userId, actor.id), eq(registrations.role, 'organizer')));
+  // Every page's header asks (whether to show the Outbox link): built once (db/hot-read.ts).
+  const organized = await organizedQuery(db, { user: actor.id });
   return { all: false, eventIds: organized.map((r) => r.id), reserved: demoLogin };
 }
+
+const isDemoQuery = hotRead((db) => db.select({ isDemo: users.isDemo }).from(users).where(eq(users.id, sql.placeholder('user'))).prepare('user_is_demo'));
+const organizedQuery = hotRead((db) =>
+  db
+    .select({ id: registrations.eventId })
+    .from(registrations)
+    .where(and(eq(registrations.userId, sql.placeholder('user')), eq(registrations.role, 'organizer')))
+    .prepare('events_organized'),
+);
 
 const toReservedAddress = sql`substring(${outbox.toEmail} from '@([^@]*)$') ~* ${RESERVED_DOMAIN_PATTERN}`;
 

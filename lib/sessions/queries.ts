@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { displayName } from '@/lib/profiles/display-name';
 import { companies, eventSessions, sessionHosts, sessionRegistrations, users } from '@/db/schema';
 import type { TProgrammeFilter } from './schemas';
@@ -37,28 +38,7 @@ function sessionRows(db: DbOrTx, where: SQL | undefined, limit: number) {
 async function withHostsAndSignUps(db: DbOrTx, rows: Awaited<ReturnType<typeof sessionRows>>, viewerId: string | null): Promise<TSessionCard[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.session.id);
-  const [hosts, mine] = await Promise.all([
-    db
-      .select({ sessionId: sessionHosts.sessionId, id: users.id, name: displayName() })
-      .from(sessionHosts)
-      .innerJoin(users, eq(users.id, sessionHosts.userId))
-      .where(inArray(sessionHosts.sessionId, ids))
-      .orderBy(asc(users.name)),
-    viewerId
-      ? db
-          .select({
-            sessionId: sessionRegistrations.sessionId,
-            status: sessionRegistrations.status,
-            // The place in the queue, derived from the order of joining it.
-            // The outer row's columns are named with the table: a bare "session_id" would be w's.
-            position: sql<number>`(select count(*) from ${sessionRegistrations} w
-              where w.session_id = ${sessionRegistrations}.session_id and w.status = 'waitlisted'
-                and w.queued_seq <= ${sessionRegistrations}.queued_seq)`.mapWith(Number),
-          })
-          .from(sessionRegistrations)
-          .where(and(inArray(sessionRegistrations.sessionId, ids), eq(sessionRegistrations.userId, viewerId), inArray(sessionRegistrations.status, ['registered', 'waitlisted'])))
-      : Promise.resolve([]),
-  ]);
+  const [hosts, mine] = await Promise.all([hostsQuery(db, { ids }), viewerId ? signUpsQuery(db, { ids, viewer: viewerId }) : Promise.resolve([])]);
   return rows.map((r) => {
     const m = mine.find((x) => x.sessionId === r.session.id);
     const hostList = hosts.filter((h) => h.sessionId === r.session.id).map((h) => ({ id: h.id, name: h.name }));
@@ -71,6 +51,39 @@ async function withHostsAndSignUps(db: DbOrTx, rows: Awaited<ReturnType<typeof s
     };
   });
 }
+
+// Every session list (the lobby on each request) reads these: built once (db/hot-read.ts), the
+// sessions' ids one array parameter.
+const hostsQuery = hotRead((db) =>
+  db
+    .select({ sessionId: sessionHosts.sessionId, id: users.id, name: displayName() })
+    .from(sessionHosts)
+    .innerJoin(users, eq(users.id, sessionHosts.userId))
+    .where(sql`${sessionHosts.sessionId} = any(${sql.placeholder('ids')})`)
+    .orderBy(asc(users.name))
+    .prepare('session_hosts_of'),
+);
+const signUpsQuery = hotRead((db) =>
+  db
+    .select({
+      sessionId: sessionRegistrations.sessionId,
+      status: sessionRegistrations.status,
+      // The place in the queue, derived from the order of joining it.
+      // The outer row's columns are named with the table: a bare "session_id" would be w's.
+      position: sql<number>`(select count(*) from ${sessionRegistrations} w
+        where w.session_id = ${sessionRegistrations}.session_id and w.status = 'waitlisted'
+          and w.queued_seq <= ${sessionRegistrations}.queued_seq)`.mapWith(Number),
+    })
+    .from(sessionRegistrations)
+    .where(
+      and(
+        sql`${sessionRegistrations.sessionId} = any(${sql.placeholder('ids')})`,
+        eq(sessionRegistrations.userId, sql.placeholder('viewer')),
+        inArray(sessionRegistrations.status, ['registered', 'waitlisted']),
+      ),
+    )
+    .prepare('session_sign_ups_of'),
+);
 
 /** The Programme tab: the event's sessions (cancelled ones too, marked), filtered. */
 export async function listProgramme(db: DbOrTx, eventId: string, viewerId: string | null, filter: TProgrammeFilter): Promise<TSessionCard[]> {
@@ -100,15 +113,19 @@ export async function companySessions(db: DbOrTx, eventId: string, companyId: st
 
 /** The Lobby's "on now" (started, not ended) and "next" (the next three to start). */
 export async function onNowAndNext(db: DbOrTx, eventId: string, viewerId: string | null, now = new Date()) {
-  const live = and(eq(eventSessions.eventId, eventId), isNull(eventSessions.cancelledAt));
-  const [onNowRows, nextRows] = await Promise.all([
-    sessionRows(db, and(live, lte(eventSessions.startsAt, now), sql`${eventSessions.endsAt} > ${now.toISOString()}`), 6),
-    sessionRows(db, and(live, sql`${eventSessions.startsAt} > ${now.toISOString()}`), 3),
-  ]);
+  const args = { event: eventId, now: now.toISOString() };
+  const [onNowRows, nextRows] = await Promise.all([onNowQuery(db, args), nextQuery(db, args)]);
   // Hosts and the viewer's sign-ups of both lists in one pair of queries.
   const all = await withHostsAndSignUps(db, [...onNowRows, ...nextRows], viewerId);
   return { onNow: all.slice(0, onNowRows.length), next: all.slice(onNowRows.length) };
 }
+
+// The lobby reads both on every request: built once (db/hot-read.ts).
+const live = () => and(eq(eventSessions.eventId, sql.placeholder('event')), isNull(eventSessions.cancelledAt));
+const onNowQuery = hotRead((db) =>
+  sessionRows(db, and(live(), sql`${eventSessions.startsAt} <= ${sql.placeholder('now')}`, sql`${eventSessions.endsAt} > ${sql.placeholder('now')}`), 6).prepare('sessions_on_now'),
+);
+const nextQuery = hotRead((db) => sessionRows(db, and(live(), sql`${eventSessions.startsAt} > ${sql.placeholder('now')}`), 3).prepare('sessions_next'));
 
 /** Sessions a person hosts or holds a seat (or waitlist place) in, for My Schedule. */
 export async function mySessions(db: DbOrTx, eventId: string, userId: string): Promise<TSessionCard[]> {

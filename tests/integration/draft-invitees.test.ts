@@ -4,7 +4,7 @@ import { companyMembers, eventCompanies, events, registrations } from '@/db/sche
 import { seedDemo } from '@/db/seed';
 import { setAvailability } from '@/lib/chats/set-availability';
 import { createEvent } from '@/lib/events/create-event';
-import { canViewEvent, eventStanding } from '@/lib/events/permissions';
+import { canViewEvent, eventBySlugWithStanding, type TActor } from '@/lib/events/permissions';
 import { listVisibleEvents } from '@/lib/events/queries';
 import { listEventDays } from '@/lib/events/queries';
 import { canSeeTopic } from '@/lib/live/access';
@@ -46,14 +46,30 @@ test('an invited recruiter sees and lists the draft; talents and the public do n
 });
 
 test("a page's one read of the viewer's standing agrees with canViewEvent and canManageEvent", async () => {
-  expect(await eventStanding(t.db, recruiter, draft)).toEqual({ canView: true, roles: ['recruiter'], canManage: false });
-  expect(await eventStanding(t.db, talent, draft)).toEqual({ canView: false, roles: [], canManage: false });
-  expect(await eventStanding(t.db, null, draft)).toEqual({ canView: false, roles: [], canManage: false });
+  const standing = async (actor: TActor | null) => {
+    const found = await eventBySlugWithStanding(t.db, draft.slug, actor);
+    expect(found?.event.id).toBe(draft.id);
+    return { canView: found!.canView, roles: found!.roles, canManage: found!.canManage };
+  };
+  expect(await standing(recruiter)).toEqual({ canView: true, roles: ['recruiter'], canManage: false });
+  expect(await standing(talent)).toEqual({ canView: false, roles: [], canManage: false });
+  expect(await standing(null)).toEqual({ canView: false, roles: [], canManage: false });
   // The admin who created it sees and manages it; a platform admin manages without a registration.
-  expect(await eventStanding(t.db, { id: 'demo-organizer', isAdmin: true }, draft)).toMatchObject({ canView: true, canManage: true });
-  expect(await eventStanding(t.db, { id: 'demo-talent-03', isAdmin: true }, draft)).toEqual({ canView: true, roles: [], canManage: true });
+  expect(await standing({ id: 'demo-organizer', isAdmin: true })).toMatchObject({ canView: true, canManage: true });
+  expect(await standing({ id: 'demo-talent-03', isAdmin: true })).toEqual({ canView: true, roles: [], canManage: true });
+  for (const actor of [recruiter, talent, null]) {
+    const { canView } = await standing(actor);
+    expect(canView).toBe(await canViewEvent(t.db, actor, draft));
+  }
   // Once published, everyone sees it; the talent still has no role in it.
-  expect(await eventStanding(t.db, talent, { ...draft, status: 'published' })).toEqual({ canView: true, roles: [], canManage: false });
+  await t.db.update(events).set({ status: 'published' }).where(eq(events.id, draft.id));
+  try {
+    expect(await standing(talent)).toEqual({ canView: true, roles: [], canManage: false });
+    expect(await standing(null)).toEqual({ canView: true, roles: [], canManage: false });
+  } finally {
+    await t.db.update(events).set({ status: 'draft' }).where(eq(events.id, draft.id));
+  }
+  expect(await eventBySlugWithStanding(t.db, 'no-such-event', talent)).toBeUndefined();
 });
 
 test('the invited recruiter sets availability before the event is published', async () => {
