@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { preparedStatement, type DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { creditAccounts, creditLedger, events } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
@@ -79,6 +80,15 @@ export async function refundCredit(
  * "N of M requests left"; limit null means unlimited. `event`: the event's row when the caller
  * has read it already (its credit limits), else they are read here.
  */
+// The 1-1 chats page and its refetches read it on every request: built once (db/hot-read.ts).
+const accountQuery = hotRead((db) =>
+  db
+    .select()
+    .from(creditAccounts)
+    .where(and(eq(creditAccounts.eventId, sql.placeholder('event')), eq(creditAccounts.userId, sql.placeholder('user')), eq(creditAccounts.kind, sql.placeholder('kind'))))
+    .prepare('credit_account'),
+);
+
 export async function creditBalance(
   db: DbOrTx,
   eventId: string,
@@ -88,10 +98,7 @@ export async function creditBalance(
 ): Promise<{ left: number | null; limit: number | null }> {
   const granted = event ? (kind === 'talent' ? event.talentRequestCredits : event.recruiterRequestCredits) : await grantFor(db, eventId, kind);
   if (granted === null) return { left: null, limit: null };
-  const [acc] = await db
-    .select()
-    .from(creditAccounts)
-    .where(and(eq(creditAccounts.eventId, eventId), eq(creditAccounts.userId, userId), eq(creditAccounts.kind, kind)));
+  const [acc] = await accountQuery(db, { event: eventId, user: userId, kind });
   // The event's current limit counts, even if it was lowered below what was already spent.
   return { left: Math.max(0, granted - (acc?.spent ?? 0)), limit: granted };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, eq, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { chatRequests, companyMembers, eventCompanies, registrations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TActor } from '@/lib/events/permissions';
@@ -41,12 +42,18 @@ export async function requireRecruiter(db: DbOrTx, actor: TActor | null, eventId
 
 /** Whether a person is registered as a talent of an event. */
 export async function isTalentOf(db: DbOrTx, userId: string, eventId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: registrations.id })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId), eq(registrations.role, 'talent')));
+  const [row] = await talentRegistration(db, { event: eventId, user: userId });
   return !!row;
 }
+
+// Every talent read checks it (the 1-1 chats page and its live refetches): built once (db/hot-read.ts).
+const talentRegistration = hotRead((db) =>
+  db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, sql.placeholder('event')), eq(registrations.userId, sql.placeholder('user')), eq(registrations.role, 'talent')))
+    .prepare('talent_registration'),
+);
 
 export async function requireTalent(db: DbOrTx, actor: TActor | null, eventId: string): Promise<void> {
   if (!actor) throw new AppError('unauthorized', 'Please sign in to continue.');

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, Column, count, desc, eq, getTableName, inArray, is, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { availability, chatRequests, companies, companyMembers, eventCompanies, eventDays, profiles, recruiterChatSettings, registrations, slots, users } from '@/db/schema';
 import { chatMode } from './chat-mode';
 
@@ -56,6 +57,11 @@ export async function listOpenRecruiters(db: DbOrTx, eventId: string, only?: str
 
 /** The chats of one person in an event (as talent or as recruiter), newest first, with both names. */
 export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, as: 'talent' | 'recruiter') {
+  return (as === 'talent' ? talentChatsQuery : recruiterChatsQuery)(db, { event: eventId, user: userId });
+}
+
+// The 1-1 chats pages and their live refetches read these on every hint: built once (db/hot-read.ts).
+function chatsOfQuery(db: DbOrTx, as: 'talent' | 'recruiter') {
   const talent = alias(users, 'talent');
   const recruiter = alias(users, 'recruiter');
   const talentProfile = alias(profiles, 'talent_profile');
@@ -77,9 +83,11 @@ export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, a
     .innerJoin(recruiter, eq(recruiter.id, chatRequests.recruiterId))
     .innerJoin(companies, eq(companies.id, chatRequests.companyId))
     .leftJoin(suggested, eq(suggested.id, chatRequests.suggestedRecruiterId))
-    .where(and(eq(chatRequests.eventId, eventId), eq(as === 'talent' ? chatRequests.talentId : chatRequests.recruiterId, userId)))
+    .where(and(eq(chatRequests.eventId, sql.placeholder('event')), eq(as === 'talent' ? chatRequests.talentId : chatRequests.recruiterId, sql.placeholder('user'))))
     .orderBy(asc(chatRequests.startsAt), desc(chatRequests.createdAt));
 }
+const talentChatsQuery = hotRead((db) => chatsOfQuery(db, 'talent').prepare('chats_of_talent'));
+const recruiterChatsQuery = hotRead((db) => chatsOfQuery(db, 'recruiter').prepare('chats_of_recruiter'));
 
 /** A recruiter's days: chosen duration and every slot with the chat holding it, if any. */
 export async function recruiterDays(db: DbOrTx, eventId: string, recruiterId: string) {
