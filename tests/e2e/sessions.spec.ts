@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, DEMO_FAIR, openAs, signInAs, trackLiveConnections, unique, waitForLiveTopic } from '../helpers/e2e';
-import { createSessionAsOrganizer, PROGRAMME_URL, SESSION_PEOPLE, sessionCard, sessionRunningNow } from '../helpers/e2e-sessions';
+import { cancelSession, createSessionAsOrganizer, PROGRAMME_URL, SESSION_PEOPLE, sessionCard, sessionRunningNow } from '../helpers/e2e-sessions';
 
 test('an organizer creates a one-seat session; one talent gets the seat, the other the waitlist, and moves up when the seat is given back', async ({ page, browser, baseURL }) => {
   const title = `Portfolio review ${unique()}`;
@@ -65,14 +65,27 @@ test('an organizer creates a one-seat session; one talent gets the seat, the oth
   await b.context().close();
 });
 
-test('the lobby shows the session on now, and a talent enters it from there', async ({ page }) => {
-  await signInAs(page, SESSION_PEOPLE.talentA);
-  await page.goto(`/events/${DEMO_FAIR.slug}`);
-  const onNow = page.getByRole('region', { name: 'On now' });
-  const welcome = sessionCard(page, 'Welcome: how this fair works');
-  await expect(onNow.getByRole('listitem', { name: 'Welcome: how this fair works' })).toBeVisible();
-  await expect(welcome).toContainText('Open to all');
-  await expect(welcome.getByRole('link', { name: 'Enter' })).toHaveAttribute('href', /\/sessions\/[0-9a-f-]{36}\/room$/);
+// The walk puts its own session on now rather than use the seed's welcome session, which is on
+// only in the two hours after the seed ran (a run seeded near that end, or walking longer, failed).
+test('the lobby shows the session on now, and a talent enters it from there', async ({ page, browser, baseURL }) => {
+  const title = `On now ${unique()}`;
+  const when = sessionRunningNow();
+  await signInAs(page, DEMO.organizer);
+  await createSessionAsOrganizer(page, { title, date: when.date, start: when.start, end: when.end });
+  const talent = await openAs(browser, baseURL, SESSION_PEOPLE.talentA);
+  await talent.goto(`/events/${DEMO_FAIR.slug}`);
+  const onNow = talent.getByRole('region', { name: 'On now' });
+  const card = onNow.getByRole('listitem', { name: title });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Open to all');
+  await expect(card.getByRole('link', { name: 'Enter' })).toHaveAttribute('href', /\/sessions\/[0-9a-f-]{36}\/room$/);
+  await card.getByRole('link', { name: 'Enter' }).click();
+  await talent.waitForURL(/\/sessions\/[0-9a-f-]{36}\/room$/);
+  await expect(talent.getByRole('heading', { name: title })).toBeVisible();
+  await talent.context().close();
+
+  // The shared demo fair gets its programme back.
+  await cancelSession(page, title);
 });
 
 test('questions that need approval: the author sees theirs waiting, others do not, the host approves and everyone sees it live', async ({ page, browser, baseURL }) => {
@@ -112,10 +125,6 @@ test('questions that need approval: the author sees theirs waiting, others do no
   await expect(mine.getByRole('button', { name: /^Vote for/ })).toBeEnabled();
 
   // The shared demo fair gets its programme back.
-  await page.goto(`/events/${DEMO_FAIR.slug}/manage/sessions`);
-  const managed = sessionCard(page, title);
-  await managed.getByRole('button', { name: 'Cancel session' }).click();
-  await managed.getByRole('button', { name: 'Yes, cancel the session' }).click();
-  await expect(page.getByText(/Session cancelled\./)).toBeVisible();
+  await cancelSession(page, title);
   for (const p of [a, b, host]) await p.context().close();
 });

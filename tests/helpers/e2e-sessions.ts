@@ -35,6 +35,15 @@ export async function createSessionAsOrganizer(page: Page, f: TSessionForm): Pro
   await expect(form.getByText('Session created.')).toBeVisible();
 }
 
+/** As the organizer: cancels a session through Manage → Sessions (a walk gives the shared demo fair its programme back). */
+export async function cancelSession(page: Page, title: string): Promise<void> {
+  await page.goto(`/events/${DEMO_FAIR.slug}/manage/sessions`);
+  const managed = sessionCard(page, title);
+  await managed.getByRole('button', { name: 'Cancel session' }).click();
+  await managed.getByRole('button', { name: 'Yes, cancel the session' }).click();
+  await expect(page.getByText(/Session cancelled\./)).toBeVisible();
+}
+
 /** The card of a session in a list, by its title. */
 export function sessionCard(page: Page, title: string) {
   return page.getByRole('listitem', { name: title });
