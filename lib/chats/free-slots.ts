@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, count, eq, getTableColumns, gt, inArray, not } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, not, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { hotRead } from '@/db/hot-read';
 import { availability, slots } from '@/db/schema';
 import { heldSlot } from './queries';
 
@@ -21,10 +22,6 @@ export async function freeSlots(db: DbOrTx, eventId: string, recruiterId: string
     .orderBy(asc(slots.startsAt));
 }
 
-/** Which of these recruiters' slots are free: not started, holding no live chat. */
-const freeOf = (eventId: string, recruiterIds: string[], now: Date) =>
-  and(eq(slots.eventId, eventId), inArray(slots.recruiterId, recruiterIds), gt(slots.startsAt, now), not(heldSlot(slots.id)));
-
 /**
  * The free slots of several recruiters in one query (the talent page shows every open
  * recruiter's): one round trip instead of one per recruiter.
@@ -32,12 +29,7 @@ const freeOf = (eventId: string, recruiterIds: string[], now: Date) =>
 export async function freeSlotsOf(db: DbOrTx, eventId: string, recruiterIds: string[], now: Date) {
   const by = new Map<string, Awaited<ReturnType<typeof freeSlots>>>(recruiterIds.map((id) => [id, []]));
   if (recruiterIds.length === 0) return by;
-  const rows = await db
-    .select({ ...getTableColumns(slots), mode: availability.mode })
-    .from(slots)
-    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
-    .where(freeOf(eventId, recruiterIds, now))
-    .orderBy(asc(slots.startsAt));
+  const rows = await freeSlotsOfQuery(db, { event: eventId, ids: recruiterIds, now: now.toISOString() });
   for (const r of rows) by.get(r.recruiterId)?.push(r);
   return by;
 }
@@ -46,7 +38,28 @@ export async function freeSlotsOf(db: DbOrTx, eventId: string, recruiterIds: str
 export async function freeSlotCounts(db: DbOrTx, eventId: string, recruiterIds: string[], now: Date): Promise<Map<string, number>> {
   const by = new Map<string, number>(recruiterIds.map((id) => [id, 0]));
   if (recruiterIds.length === 0) return by;
-  const rows = await db.select({ recruiterId: slots.recruiterId, n: count() }).from(slots).where(freeOf(eventId, recruiterIds, now)).groupBy(slots.recruiterId);
+  const rows = await freeSlotCountsQuery(db, { event: eventId, ids: recruiterIds, now: now.toISOString() });
   for (const r of rows) by.set(r.recruiterId, Number(r.n));
   return by;
 }
+
+/** Which of these recruiters' slots are free: not started, holding no live chat. */
+const freeOf = () =>
+  and(
+    eq(slots.eventId, sql.placeholder('event')),
+    sql`${slots.recruiterId} = any(${sql.placeholder('ids')})`,
+    sql`${slots.startsAt} > ${sql.placeholder('now')}`,
+    not(heldSlot(slots.id)),
+  );
+
+// The talent's 1-1 chats page and its refetches read these on every request: built once (db/hot-read.ts).
+const freeSlotsOfQuery = hotRead((db) =>
+  db
+    .select({ ...getTableColumns(slots), mode: availability.mode })
+    .from(slots)
+    .leftJoin(availability, and(eq(availability.eventDayId, slots.eventDayId), eq(availability.recruiterId, slots.recruiterId)))
+    .where(freeOf())
+    .orderBy(asc(slots.startsAt))
+    .prepare('free_slots_of'),
+);
+const freeSlotCountsQuery = hotRead((db) => db.select({ recruiterId: slots.recruiterId, n: count() }).from(slots).where(freeOf()).groupBy(slots.recruiterId).prepare('free_slot_counts'));

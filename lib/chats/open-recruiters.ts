@@ -1,13 +1,11 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { chatRequests } from '@/db/schema';
 import type { TActor } from '@/lib/events/permissions';
 import { parseInput } from '@/lib/validation';
 import { loadEvent, type TEventRow } from './chat-rules';
 import { freeSlotCounts, freeSlotsOf } from './free-slots';
 import { requireTalent } from './permissions';
-import { listOpenRecruiters, OPEN_STATUSES } from './queries';
+import { listOpenRecruiters, recruitersOfOpenChats } from './queries';
 import { ZOpenRecruitersRead } from './schemas';
 import { freeSlotView, type TFreeSlot } from './slot-options';
 
@@ -57,13 +55,10 @@ export async function readOpenRecruiters(db: DbOrTx, eventOrId: string | TEventR
   const [event, open, mine] = await Promise.all([
     typeof eventOrId === 'string' ? loadEvent(db, eventId) : eventOrId,
     listOpenRecruiters(db, eventId, only),
-    db
-      .selectDistinct({ id: chatRequests.recruiterId })
-      .from(chatRequests)
-      .where(and(eq(chatRequests.eventId, eventId), eq(chatRequests.talentId, talentId), inArray(chatRequests.status, [...OPEN_STATUSES]))),
+    recruitersOfOpenChats(db, eventId, talentId),
   ]);
   const wanted = (id: string) => !only || only.includes(id);
-  const own = mine.map((m) => m.id).filter(wanted);
+  const own = mine.filter(wanted);
   const ids = slotsOf === 'all' ? [...new Set([...open.map((r) => r.id), ...own])] : own;
   const [free, counts] = await Promise.all([
     freeSlotsOf(db, eventId, ids, now),

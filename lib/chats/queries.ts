@@ -28,7 +28,17 @@ const OPEN = ['pending', 'accepted', 'confirmed'] as const;
  * come from `freeSlotsOf`, in one query for all of them.
  */
 export async function listOpenRecruiters(db: DbOrTx, eventId: string, only?: string[]) {
-  const rows = await db
+  const rows = await (only ? someOpenRecruitersQuery(db, { event: eventId, only }) : openRecruitersQuery(db, { event: eventId }));
+  if (rows.length === 0) return [];
+  const pending = await pendingCountsQuery(db, { event: eventId, ids: rows.map((r) => r.id) });
+  const pendingBy = new Map(pending.map((p) => [p.recruiterId, p.n]));
+  return rows.map((r) => ({ ...r, pendingRequests: pendingBy.get(r.id) ?? 0 }));
+}
+
+// The talent's 1-1 chats page and its live refetches read these on every request and hint: built
+// once (db/hot-read.ts); a list of ids is one array parameter.
+function openRecruitersSelect(db: DbOrTx, some: boolean) {
+  return db
     .select({
       id: users.id,
       name: users.name,
@@ -41,19 +51,39 @@ export async function listOpenRecruiters(db: DbOrTx, eventId: string, only?: str
     .innerJoin(users, eq(users.id, recruiterChatSettings.recruiterId))
     .leftJoin(profiles, eq(profiles.userId, users.id))
     .innerJoin(companyMembers, eq(companyMembers.userId, users.id))
-    .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, eventId)))
+    .innerJoin(eventCompanies, and(eq(eventCompanies.companyId, companyMembers.companyId), eq(eventCompanies.eventId, sql.placeholder('event'))))
     .innerJoin(companies, eq(companies.id, companyMembers.companyId))
-    .where(and(eq(recruiterChatSettings.eventId, eventId), isNotNull(recruiterChatSettings.confirmedAt), only ? inArray(recruiterChatSettings.recruiterId, only) : undefined))
+    .where(
+      and(
+        eq(recruiterChatSettings.eventId, sql.placeholder('event')),
+        isNotNull(recruiterChatSettings.confirmedAt),
+        some ? sql`${recruiterChatSettings.recruiterId} = any(${sql.placeholder('only')})` : undefined,
+      ),
+    )
     .orderBy(asc(companies.name), asc(users.name));
-  if (rows.length === 0) return [];
-  const pending = await db
+}
+const openRecruitersQuery = hotRead((db) => openRecruitersSelect(db, false).prepare('open_recruiters'));
+const someOpenRecruitersQuery = hotRead((db) => openRecruitersSelect(db, true).prepare('some_open_recruiters'));
+const pendingCountsQuery = hotRead((db) =>
+  db
     .select({ recruiterId: chatRequests.recruiterId, n: count() })
     .from(chatRequests)
-    .where(and(eq(chatRequests.eventId, eventId), inArray(chatRequests.recruiterId, rows.map((r) => r.id)), eq(chatRequests.status, 'pending')))
-    .groupBy(chatRequests.recruiterId);
-  const pendingBy = new Map(pending.map((p) => [p.recruiterId, p.n]));
-  return rows.map((r) => ({ ...r, pendingRequests: pendingBy.get(r.id) ?? 0 }));
+    .where(and(eq(chatRequests.eventId, sql.placeholder('event')), sql`${chatRequests.recruiterId} = any(${sql.placeholder('ids')})`, eq(chatRequests.status, 'pending')))
+    .groupBy(chatRequests.recruiterId)
+    .prepare('pending_counts'),
+);
+
+/** The recruiters of a talent's open chats in an event. */
+export async function recruitersOfOpenChats(db: DbOrTx, eventId: string, talentId: string): Promise<string[]> {
+  return (await ownChatRecruitersQuery(db, { event: eventId, talent: talentId })).map((r) => r.id);
 }
+const ownChatRecruitersQuery = hotRead((db) =>
+  db
+    .selectDistinct({ id: chatRequests.recruiterId })
+    .from(chatRequests)
+    .where(and(eq(chatRequests.eventId, sql.placeholder('event')), eq(chatRequests.talentId, sql.placeholder('talent')), inArray(chatRequests.status, [...OPEN_STATUSES])))
+    .prepare('own_chat_recruiters'),
+);
 
 /** The chats of one person in an event (as talent or as recruiter), newest first, with both names. */
 export async function listChatsOf(db: DbOrTx, eventId: string, userId: string, as: 'talent' | 'recruiter') {
