@@ -1,6 +1,6 @@
 // Helpers for the session browser tests (tests/e2e/sessions.spec.ts). Browser side only.
 import { expect, type Page } from '@playwright/test';
-import { DEMO_FAIR } from './e2e';
+import { DEMO_FAIR, waitForLiveTopic } from './e2e';
 import { demoFairDays } from './e2e-fair';
 
 export const SESSION_PEOPLE = { host: 'Nora Visser', talentA: 'Greta Moreau', talentB: 'Hugo Larsen' } as const;
@@ -48,6 +48,37 @@ export async function cancelSession(page: Page, title: string): Promise<void> {
 export function sessionCard(page: Page, title: string) {
   return page.getByRole('listitem', { name: title });
 }
+
+/**
+ * Enters a session's room from the programme; answers the session's id once the room is in. What
+ * that takes: the room page's first load (the server renders it — the first room page a fresh
+ * server renders loads the room's modules), then in the browser the video client (a large chunk
+ * loaded after hydration), the session's breakouts and a LiveKit token, and only then the stage
+ * and its tabs, whose Q&A reads its questions and follows `session-qa:<id>` on the live stream.
+ * Each step is waited for by what it shows, with room for a loaded CI machine, so a slow first
+ * room is waited out while a room that says it is closed or failed fails at once.
+ */
+export async function enterRoom(page: Page, title: string): Promise<string> {
+  await page.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
+  await sessionCard(page, title).getByRole('link', { name: 'Enter' }).click();
+  await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/room$/);
+  const sessionId = page.url().split('/')[6]!;
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  // Closed (not yet open, ended) or failed (no token, no video server): the gate says so in words
+  // that stay, and a failed stage offers to try again — stop on those at once.
+  const stage = page.getByRole('region', { name: 'Stage' });
+  const refused = page.getByText(/^(The room opens|This session has ended|This session was cancelled|Video is not configured)/).or(page.getByRole('button', { name: /^(Try again|Enter again)$/ }));
+  await expect(stage.or(refused).first()).toBeVisible({ timeout: ROOM_LOAD_MS });
+  await expect(refused, 'the room did not let this browser in').toHaveCount(0);
+  // The Q&A tab (shown first) and its topic on the live stream (the page must track its live
+  // connections: trackLiveConnections before this).
+  await expect(page.getByLabel('Your question')).toBeVisible();
+  await waitForLiveTopic(page, `session-qa:${sessionId}`, { timeout: ROOM_LOAD_MS });
+  return sessionId;
+}
+
+/** The longest a room may take from its page to its stage (see enterRoom): a real condition, generously. */
+const ROOM_LOAD_MS = 60_000;
 
 /**
  * A session running now in the demo fair's zone: today, started up to 5 minutes ago, an hour long

@@ -91,8 +91,8 @@ export async function trackLiveConnections(page: Page): Promise<void> {
   });
 }
 
-export async function waitForLiveTopic(page: Page, topicPrefix: string): Promise<void> {
-  await page.waitForFunction((prefix) => (window.__fgLiveReady ?? []).some((u) => u.includes(prefix)), topicPrefix);
+export async function waitForLiveTopic(page: Page, topicPrefix: string, { timeout }: { timeout?: number } = {}): Promise<void> {
+  await page.waitForFunction((prefix) => (window.__fgLiveReady ?? []).some((u) => u.includes(prefix)), topicPrefix, { timeout });
 }
 
 /** Width the page needs beyond the viewport; 0 means no horizontal scrolling. */
