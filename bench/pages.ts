@@ -7,7 +7,9 @@
 //   env: DATABASE_URL (admin URL of a local PostgreSQL), NEXT_DIST_DIR (default .next-bench;
 //        built when missing, rebuilt with --build), BENCH_PORT (serve on it and the next port)
 //
-// Target: each page ≥ 0.5× the trivial page's requests per second.
+// Target: each page ≥ 0.5× the trivial page's requests per second. Also printed, outside the bar:
+// the app's shell alone (a signed-in page without data of its own), to tell the shell's share of
+// a page's cost from the page's own.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -96,6 +98,9 @@ async function main(): Promise<void> {
       // The bell is in the header of signed-in people only; the chats list for registered talents only.
       { label: 'lobby', port: server.port, path: '/events/demo-fair', cookie, expect: 'Notifications' },
       { label: '1-1 chats', port: server.port, path: '/events/demo-fair/chats', cookie, expect: 'My 1-1 Chats' },
+      // Not part of the bar: the app's shell alone (proxy with its CSP nonce, root layout with the
+      // signed-in header, no data of its own), which says how much of a page's cost is the shell's.
+      { label: 'app shell', port: server.port, path: '/signin/check-email', cookie, expect: 'Check your e-mail' },
     ];
     console.log(`pages: ${connections} connections, ${WARMUP_SECONDS} s warm-up each, then ${seconds} s each in ${ROUNDS} interleaved rounds; ${DIST_DIR} and the trivial app served by next start`);
     for (const t of targets) await load({ ...t, connections, seconds: WARMUP_SECONDS });
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
     console.log(`load average ${loadAverage()}`);
     const ref = results.get('trivial')!.rps;
     const ratio = (label: string) => (results.get(label)!.rps / ref).toFixed(2);
+    console.log(`app shell (signed in, no page data): ${results.get('app shell')!.rps.toFixed(0)} req/s, ratio ${ratio('app shell')} of trivial`);
     console.log(`pages: lobby ${results.get('lobby')!.rps.toFixed(0)} req/s, ratio ${ratio('lobby')} of trivial; 1-1 chats ${results.get('1-1 chats')!.rps.toFixed(0)} req/s, ratio ${ratio('1-1 chats')} of trivial (${ref.toFixed(0)} req/s), ${connections} connections`);
   } finally {
     await cleanup.run();
