@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, REAL_MEDIA_ARGS } from '../helpers/chromium';
 import { DEMO, horizontalOverflow, openAs, signInAs, trackLiveConnections, unique, waitForLiveTopic } from '../helpers/e2e';
-import { expectPlaying, livekitMissing, remoteTile } from '../helpers/e2e-livekit';
-import { createSessionAsOrganizer, PROGRAMME_URL, sessionCard, sessionRunningNow } from '../helpers/e2e-sessions';
+import { MEDIA_MS, expectPlaying, livekitMissing, remoteTile } from '../helpers/e2e-livekit';
+import { createSessionAsOrganizer, enterRoom, expectInRoom, sessionRunningNow } from '../helpers/e2e-sessions';
 
 // Real media: the rig's LiveKit server on loopback, Chromium with its fake camera and microphone.
 // Each breakout room is its own LiveKit room: the browsers leave the session's room and join it.
@@ -13,13 +13,6 @@ test.describe.configure({ timeout: 420_000 });
 // People no other walk uses (talents 21–23 of the seed, a Cedar Health recruiter as host).
 const HOST = 'Felix Braun';
 const TALENTS = ['Aisha Lindqvist', 'Ben Garcia', 'Carla Yilmaz'] as const;
-
-async function enterRoom(page: Page, title: string): Promise<string> {
-  await page.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
-  await sessionCard(page, title).getByRole('link', { name: 'Enter' }).click();
-  await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible({ timeout: 20_000 });
-  return page.url().split('/')[6]!;
-}
 
 const breakoutRegion = (p: Page, room: string) => p.getByRole('region', { name: `Breakout room ${room}`, exact: true });
 const stage = (p: Page) => p.getByRole('region', { name: 'Stage', exact: true });
@@ -74,8 +67,9 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   for (const p of all) await trackLiveConnections(p);
   const sessionId = await enterRoom(host, title);
   for (const n of TALENTS) await enterRoom(people[n], title);
-  // The split is of those in the room: wait until LiveKit's webhooks have told the app about all three.
-  await expect(host.getByText('3 in the audience')).toBeVisible({ timeout: 30_000 });
+  // The split is of those in the room: wait until all three have connected to LiveKit and its
+  // webhooks have told the app (enterRoom waits for the stage, which comes before the connection).
+  await expect(host.getByText('3 in the audience')).toBeVisible({ timeout: MEDIA_MS });
   for (const p of all) await waitForLiveTopic(p, `breakouts:${sessionId}`);
 
   // The host creates two rooms, split automatically among those here: two and one.
@@ -106,8 +100,9 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   await expect(panel.getByRole('alert').filter({ hasText: 'Less than a minute left' })).toHaveCount(0);
 
   // Everyone assigned is moved in, camera and microphone on: the pair sees each other, not the other room.
-  for (const n of [p1, p2]) await expect(breakoutRegion(people[n], pairRoom)).toBeVisible({ timeout: 20_000 });
-  await expect(breakoutRegion(people[solo], soloRoom)).toBeVisible({ timeout: 20_000 });
+  // Each switch is a live hint, then a new token, then the breakout room (expectInRoom).
+  for (const n of [p1, p2]) await expectInRoom(people[n], breakoutRegion(people[n], pairRoom));
+  await expectInRoom(people[solo], breakoutRegion(people[solo], soloRoom));
   await expect(people[p1].getByRole('region', { name: 'Breakout room', exact: true }).getByRole('timer')).toBeVisible();
   await expectPlaying(remoteTile(people[p1], p2).locator('video'));
   await expectPlaying(remoteTile(people[p2], p1).locator('video'));
@@ -123,10 +118,10 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
 
   // A participant may step back into the main session (audience again) and return to their room.
   await people[p1].getByRole('button', { name: 'Return to main session' }).click();
-  await expect(stage(people[p1])).toBeVisible({ timeout: 20_000 });
-  await expect(remoteTile(people[p2], p1)).toHaveCount(0, { timeout: 15_000 });
+  await expectInRoom(people[p1], stage(people[p1]));
+  await expect(remoteTile(people[p2], p1)).toHaveCount(0, { timeout: MEDIA_MS });
   await people[p1].getByRole('region', { name: 'Breakout rooms', exact: true }).getByRole('button', { name: `Go to ${pairRoom}` }).click();
-  await expect(breakoutRegion(people[p1], pairRoom)).toBeVisible({ timeout: 20_000 });
+  await expectInRoom(people[p1], breakoutRegion(people[p1], pairRoom));
   await expectPlaying(remoteTile(people[p2], p1).locator('video'));
 
   // Room chat stays in its room.
@@ -149,14 +144,14 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   // The host moves p2 to the other room: that browser switches rooms.
   await panel.getByLabel(`Room for ${p2}`).selectOption({ label: soloRoom });
   await panel.getByRole('button', { name: `Move ${p2}` }).click();
-  await expect(breakoutRegion(people[p2], soloRoom)).toBeVisible({ timeout: 20_000 });
+  await expectInRoom(people[p2], breakoutRegion(people[p2], soloRoom));
   await expectPlaying(remoteTile(people[p2], solo).locator('video'));
-  await expect(remoteTile(people[p1], p2)).toHaveCount(0, { timeout: 15_000 });
+  await expect(remoteTile(people[p1], p2)).toHaveCount(0, { timeout: MEDIA_MS });
   // Its chat is the new room's now.
   await expect(messages(people[p2]).getByRole('listitem', { name: 'Alone in here' })).toBeVisible();
   // A reload lands straight back in the room they are assigned to.
   await people[p2].reload();
-  await expect(breakoutRegion(people[p2], soloRoom)).toBeVisible({ timeout: 20_000 });
+  await expectInRoom(people[p2], breakoutRegion(people[p2], soloRoom));
   await expect(stage(people[p2])).toHaveCount(0);
 
   // "Call the host" from the solo room reaches the host, who joins that room.
@@ -164,7 +159,7 @@ test('breakout rooms on the real server: an automatic split into two rooms, vide
   const calls = host.getByRole('region', { name: 'Calls from breakout rooms' });
   await expect(calls).toContainText(`${solo} in ${soloRoom}`);
   await calls.getByRole('button', { name: `Join ${soloRoom}` }).click();
-  await expect(breakoutRegion(host, soloRoom)).toBeVisible({ timeout: 20_000 });
+  await expectInRoom(host, breakoutRegion(host, soloRoom));
   await expectPlaying(remoteTile(people[solo], HOST).locator('video'));
   await expectPlaying(remoteTile(host, solo).locator('video'));
   await expect(calls).toHaveCount(0);

@@ -3,8 +3,8 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { serverApiUrl } from '@/lib/video/close-room';
 import { CHROMIUM_ARGS, REAL_MEDIA_ARGS } from '../helpers/chromium';
 import { DEMO, openAs, signInAs, trackLiveConnections, unique, waitForLiveTopic } from '../helpers/e2e';
-import { LIVEKIT, LIVEKIT_CONFIG, expectPlaying, livekitMissing, remoteTile } from '../helpers/e2e-livekit';
-import { createSessionAsOrganizer, PROGRAMME_URL, SESSION_PEOPLE, sessionCard, sessionRunningNow } from '../helpers/e2e-sessions';
+import { LIVEKIT, LIVEKIT_CONFIG, MEDIA_MS, expectPlaying, livekitMissing, remoteTile } from '../helpers/e2e-livekit';
+import { createSessionAsOrganizer, enterRoom, expectInRoom, PROGRAMME_URL, SESSION_PEOPLE, sessionCard, sessionRunningNow } from '../helpers/e2e-sessions';
 
 // Real media: the rig's LiveKit server on loopback, Chromium with its fake camera and microphone.
 test.skip(!!livekitMissing(), livekitMissing() ?? '');
@@ -17,13 +17,6 @@ const rooms = () => new RoomServiceClient(serverApiUrl(LIVEKIT.url), LIVEKIT_CON
 async function mayPublish(sessionId: string, identity: string): Promise<boolean | undefined> {
   const list = await rooms().listParticipants(`session-${sessionId}`);
   return list.find((p) => p.identity === identity)?.permission?.canPublish;
-}
-
-async function enterRoom(page: Page, title: string): Promise<string> {
-  await page.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
-  await sessionCard(page, title).getByRole('link', { name: 'Enter' }).click();
-  await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible({ timeout: 20_000 });
-  return page.url().split('/')[6]!;
 }
 
 test('a session on the real server: waitlist, audience sees the host, a talent comes on screen and back, a pending request is withdrawn, votes reorder live, chat is live and kept, a reload keeps the stage', async ({ page, browser, baseURL }) => {
@@ -83,8 +76,8 @@ test('a session on the real server: waitlist, audience sees the host, a talent c
   await expect(requests.getByRole('listitem', { name: `Request from ${SESSION_PEOPLE.talentB}` })).toHaveCount(0);
   await expect(requests.getByLabel('0 pending')).toBeVisible();
 
-  // Q&A: two questions; the host's vote moves the second to the top for everyone, live.
-  for (const p of [a, b]) await waitForLiveTopic(p, `session-qa:${sessionId}`);
+  // Q&A: two questions; the host's vote moves the second to the top for everyone, live (enterRoom
+  // waited until each page follows the Q&A's topic).
   const ask = async (p: Page, text: string) => {
     await p.getByLabel('Your question').fill(text);
     await p.getByRole('button', { name: 'Ask', exact: true }).click();
@@ -114,6 +107,7 @@ test('a session on the real server: waitlist, audience sees the host, a talent c
 
   // A reload keeps A on stage: the new token carries the stage state from PostgreSQL; the chat is still there.
   await a.reload();
+  await expectInRoom(a);
   await expect(a.getByRole('region', { name: 'Stage' }).getByRole('button', { name: '✌️ Deactivate Mic & Camera' })).toBeVisible({ timeout: 20_000 });
   await a.getByRole('tab', { name: 'Chat' }).click();
   await expect(a.getByRole('listitem', { name: 'Hello from Greta' })).toBeVisible();
@@ -122,7 +116,7 @@ test('a session on the real server: waitlist, audience sees the host, a talent c
 
   // A deactivates: back in the audience, the track disappears, the server refuses publishing again.
   await a.getByRole('region', { name: 'Stage' }).getByRole('button', { name: '✌️ Deactivate Mic & Camera' }).click();
-  await expect(remoteTile(host, SESSION_PEOPLE.talentA)).toHaveCount(0, { timeout: 15_000 });
+  await expect(remoteTile(host, SESSION_PEOPLE.talentA)).toHaveCount(0, { timeout: MEDIA_MS });
   await expect.poll(() => mayPublish(sessionId, 'demo-talent-07')).toBe(false);
   await expect(a.getByRole('button', { name: 'Request to join with Mic & Camera' }).first()).toBeVisible();
 

@@ -72,12 +72,23 @@ export async function openSdkPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-/** A `<video>` really shows the track: it has a picture (videoWidth > 0) and time runs. */
+/**
+ * The longest one LiveKit step may take on a loaded CI machine: both browsers connecting, a camera
+ * starting and publishing, the track reaching the other browser (or leaving it), a webhook telling
+ * the app. Walks wait for what the step shows, so a quick machine never waits this long.
+ */
+export const MEDIA_MS = 60_000;
+
+/**
+ * A `<video>` really shows the track: it has a picture (videoWidth > 0) and time runs. The element
+ * comes once both ends are connected and the track is published and subscribed (MEDIA_MS); its
+ * first frame and a running clock follow.
+ */
 export async function expectPlaying(video: Locator): Promise<void> {
-  await expect(video).toBeVisible({ timeout: 20_000 });
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(video).toBeVisible({ timeout: MEDIA_MS });
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 }).toBeGreaterThan(0);
   const first = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(first + 0.3);
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(first + 0.3);
 }
 
 /** The tile of someone else's camera (or screen) in the app's call, found by their name. */

@@ -1,5 +1,5 @@
-// Helpers for the session browser tests (tests/e2e/sessions.spec.ts). Browser side only.
-import { expect, type Page } from '@playwright/test';
+// Helpers for the session browser tests (tests/e2e/sessions*.spec.ts, breakouts-livekit.spec.ts). Browser side only.
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_FAIR, waitForLiveTopic } from './e2e';
 import { demoFairDays } from './e2e-fair';
 
@@ -56,7 +56,9 @@ export function sessionCard(page: Page, title: string) {
  * loaded after hydration), the session's breakouts and a LiveKit token, and only then the stage
  * and its tabs, whose Q&A reads its questions and follows `session-qa:<id>` on the live stream.
  * Each step is waited for by what it shows, with room for a loaded CI machine, so a slow first
- * room is waited out while a room that says it is closed or failed fails at once.
+ * room is waited out while a room that says it is closed or failed fails at once (expectInRoom).
+ * The stage is there before the LiveKit connection is: a walk that needs the connection waits for
+ * what it brings (a camera playing, the audience count), as expectPlaying does.
  */
 export async function enterRoom(page: Page, title: string): Promise<string> {
   await page.goto(`${PROGRAMME_URL}?q=${encodeURIComponent(title)}`);
@@ -64,12 +66,7 @@ export async function enterRoom(page: Page, title: string): Promise<string> {
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/room$/);
   const sessionId = page.url().split('/')[6]!;
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
-  // Closed (not yet open, ended) or failed (no token, no video server): the gate says so in words
-  // that stay, and a failed stage offers to try again — stop on those at once.
-  const stage = page.getByRole('region', { name: 'Stage' });
-  const refused = page.getByText(/^(The room opens|This session has ended|This session was cancelled|Video is not configured)/).or(page.getByRole('button', { name: /^(Try again|Enter again)$/ }));
-  await expect(stage.or(refused).first()).toBeVisible({ timeout: ROOM_LOAD_MS });
-  await expect(refused, 'the room did not let this browser in').toHaveCount(0);
+  await expectInRoom(page);
   // The Q&A tab (shown first) and its topic on the live stream (the page must track its live
   // connections: trackLiveConnections before this).
   await expect(page.getByLabel('Your question')).toBeVisible();
@@ -77,8 +74,20 @@ export async function enterRoom(page: Page, title: string): Promise<string> {
   return sessionId;
 }
 
-/** The longest a room may take from its page to its stage (see enterRoom): a real condition, generously. */
-const ROOM_LOAD_MS = 60_000;
+/**
+ * Waits until the room shows `place` — the session's stage unless told, or a breakout room — after
+ * its page loaded, reloaded or switched rooms (each fetches a new LiveKit token first). Closed (not
+ * yet open, ended, cancelled) or failed (no token, no video server, left): the room says so in
+ * words that stay, and offers to try or enter again — that fails at once, not after the wait.
+ */
+export async function expectInRoom(page: Page, place: Locator = page.getByRole('region', { name: 'Stage', exact: true })): Promise<void> {
+  const refused = page.getByText(/^(The room opens|This session has ended|This session was cancelled|Video is not configured)/).or(page.getByRole('button', { name: /^(Try again|Enter again)$/ }));
+  await expect(place.or(refused).first()).toBeVisible({ timeout: ROOM_LOAD_MS });
+  await expect(refused, 'the room did not let this browser in').toHaveCount(0);
+}
+
+/** The longest a room may take from its page (or a switch) to its stage: a real condition, generously. */
+export const ROOM_LOAD_MS = 60_000;
 
 /**
  * A session running now in the demo fair's zone: today, started up to 5 minutes ago, an hour long
