@@ -99,9 +99,27 @@ function preparedReadsClient(sql: postgres.Sql): postgres.Sql {
   });
 }
 
+/**
+ * The main pool's client: outside a transaction nothing is prepared, whatever drizzle asks —
+ * drizzle's `.prepare()` (db/hot-read.ts) turns postgres.js's prepare on, and a connection that
+ * has prepared pipelines what comes next, which is how a transaction's BEGIN got queued behind a
+ * hundred reads and ran unreserved: the booking failed, the connection went back to the pool
+ * "idle in transaction" and other requests' writes ran inside it and were lost
+ * (porsager/postgres#1189; tests/integration/read-pool.test.ts). A transaction's own client comes
+ * from `begin`, untouched: inside it statements stay prepared (preparedStatement, hot reads).
+ */
+function unpreparedPoolClient(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') return (query: string, params?: unknown[], options?: Record<string, unknown>) => target.unsafe(query, (params ?? []) as never[], { ...options, prepare: false });
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 export function openPostgres(url: string, migrationsFolder: string, max = 10, readsMax = max): DatabaseHandle {
   const sql = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  const db = drizzlePostgres(unpreparedPoolClient(sql), { schema }) as unknown as Db;
   // postgres.js connects on first use: tests and scripts that never read through it hold no extra connections.
   const readSql = postgres(url, { max: readsMax, onnotice: () => {} });
   return {
