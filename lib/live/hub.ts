@@ -219,9 +219,14 @@ function onPayload(h: Hub, payload: string): void {
   const lane = isPacedTopic(topic) ? h.paced : h.atOnce;
   lane.pending.push({ topic, payload });
   if (lane.pending.length > 1) return;
-  // setImmediate runs right after this round of I/O: no delay when idle, and every hint read in
-  // the same round (a busy process reads several at once) joins the same flush. Within the gap
-  // after the last flush, the hint waits for the gap's end, and every hint until then joins it.
+  // A conversation's hints go out as soon as the LISTEN connection's chunk is read: a microtask
+  // runs right after it, so every hint of the chunk joins one flush, and the flush does not wait
+  // behind the other I/O of this round (a busy server has the votes' and messages' requests
+  // there; with setImmediate each hint waited for all of them).
+  if (!lane.paced) return queueMicrotask(() => flush(h, lane));
+  // A paced hint: setImmediate runs right after this round of I/O, so every hint read in the same
+  // round joins the same flush. Within the gap after the last flush, the hint waits for the gap's
+  // end, and every hint until then joins it.
   const wait = lane.nextFlushAt - performance.now();
   if (wait <= 0) setImmediate(flush, h, lane);
   else setTimeout(flush, wait, h, lane);
