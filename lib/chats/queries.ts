@@ -81,7 +81,7 @@ const ownChatRecruitersQuery = hotRead((db) =>
   db
     .selectDistinct({ id: chatRequests.recruiterId })
     .from(chatRequests)
-    .where(and(eq(chatRequests.eventId, sql.placeholder('event')), eq(chatRequests.talentId, sql.placeholder('talent')), inArray(chatRequests.status, [...OPEN_STATUSES])))
+    .where(and(eq(chatRequests.eventId, sql.placeholder('event')), eq(chatRequests.talentId, sql.placeholder('talent')), inArray(chatRequests.status, [...OPEN])))
     .prepare('own_chat_recruiters'),
 );
 
